@@ -1,0 +1,167 @@
+import { createHash, hkdfSync } from 'node:crypto';
+import { CompactEncrypt, compactDecrypt } from 'jose';
+import { readCookies, setCookie } from './lib/cookies.js';
+import { handleId, sameHandle } from './lib/handle-id.js';
+import type { IncomingRequest, ResponseLike } from './request.js';
+import {
+  DEFAULT_TRANSACTION_TTL,
+  type TakeResult,
+  type TransactionData,
+  type TransactionStore,
+} from './transaction-store.js';
+
+export interface CookieTransactionStoreOptions {
+  /**
+   * Secret(s) the cookie encryption keys are derived from (HKDF-SHA256), at least 32
+   * characters. The first encrypts; all decrypt, so a new secret can be put first while
+   * logins started under the old one still complete.
+   */
+  secret: string | readonly string[];
+  /** Cookie name prefix; each pending login gets `<prefix>.<id>`. Default `pk.tx`. */
+  name?: string | undefined;
+  /** How long a pending login stays valid, in milliseconds. Default 10 minutes. */
+  ttl?: number | undefined;
+  /** Default `Lax`: sent on the provider's top-level redirect back. Use `None` for form_post. */
+  sameSite?: 'Lax' | 'Strict' | 'None' | undefined;
+  /** Mark the cookie `Secure`. Default: when the request arrived over HTTPS (or `sameSite: 'None'`). */
+  secure?: boolean | undefined;
+  /** Cookie path. Default `/`. */
+  path?: string | undefined;
+}
+
+interface Key {
+  kid: string;
+  key: Uint8Array;
+}
+
+interface Sealed {
+  h: string;
+  exp: number;
+  d: TransactionData;
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Keeps each pending login in its own encrypted (AES-256-GCM, authenticated) short-lived
+ * cookie, for apps without sessions: state and PKCE then work with no server-side storage,
+ * and any instance that shares the secret can complete a login another one started.
+ *
+ * Single use: the callback clears the cookie, and this process refuses a cookie it has already
+ * accepted until the cookie would have expired. A copy of the cookie replayed to another
+ * instance is not caught here; the provider still refuses the authorization code twice.
+ */
+export class CookieTransactionStore implements TransactionStore {
+  readonly #keys: Key[];
+  readonly #name: string;
+  readonly #ttl: number;
+  readonly #sameSite: 'Lax' | 'Strict' | 'None';
+  readonly #secure: boolean | undefined;
+  readonly #path: string;
+  readonly #used = new Map<string, number>();
+
+  constructor(options: CookieTransactionStoreOptions) {
+    const secrets = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+    if (secrets.length === 0) throw new TypeError('CookieTransactionStore requires a secret');
+    for (const secret of secrets) {
+      if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
+        throw new TypeError(`CookieTransactionStore secrets must be at least ${MIN_SECRET_LENGTH} characters`);
+      }
+    }
+    this.#keys = secrets.map(deriveKey);
+    this.#name = options.name ?? 'pk.tx';
+    this.#ttl = options.ttl ?? DEFAULT_TRANSACTION_TTL;
+    this.#sameSite = options.sameSite ?? 'Lax';
+    this.#secure = options.secure;
+    this.#path = options.path ?? '/';
+  }
+
+  async save(req: IncomingRequest, handle: string, data: TransactionData): Promise<void> {
+    const res = requireResponse(req);
+    const current = this.#keys[0] as Key;
+    const sealed: Sealed = { h: handle, exp: Date.now() + this.#ttl, d: data };
+    const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(sealed)))
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: current.kid })
+      .encrypt(current.key);
+    setCookie(res, this.#cookieName(handle), jwe, this.#attributes(req, this.#ttl));
+  }
+
+  async take<T extends TransactionData>(req: IncomingRequest, handle: string): Promise<TakeResult<T>> {
+    const cookies = readCookies(req);
+    const prefix = `${this.#name}.`;
+    if (![...cookies.keys()].some((name) => name.startsWith(prefix))) return { status: 'missing' };
+    const name = this.#cookieName(handle);
+    const value = cookies.get(name);
+    if (value === undefined) return { status: 'mismatch' };
+    const res = req.res;
+    if (res && !res.headersSent) setCookie(res, name, '', this.#attributes(req, 0));
+
+    const sealed = await this.#open(value);
+    if (!sealed || !sameHandle(sealed.h, handle)) return { status: 'mismatch' };
+    const now = Date.now();
+    if (sealed.exp <= now) return { status: 'expired' };
+    this.#forgetExpired(now);
+    const id = handleId(handle);
+    if (this.#used.has(id)) return { status: 'mismatch' };
+    this.#used.set(id, sealed.exp);
+    return { status: 'found', data: sealed.d as T };
+  }
+
+  #cookieName(handle: string): string {
+    return `${this.#name}.${handleId(handle)}`;
+  }
+
+  #attributes(req: IncomingRequest, maxAge: number) {
+    const overHttps = Boolean(req.socket?.encrypted ?? req.connection?.encrypted) ||
+      req.headers['x-forwarded-proto'] === 'https';
+    return {
+      maxAge,
+      path: this.#path,
+      sameSite: this.#sameSite,
+      secure: this.#secure ?? (overHttps || this.#sameSite === 'None'),
+    };
+  }
+
+  async #open(value: string): Promise<Sealed | undefined> {
+    for (const { key } of this.#keys) {
+      try {
+        const { plaintext } = await compactDecrypt(value, key, {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+        });
+        const sealed = JSON.parse(new TextDecoder().decode(plaintext)) as Sealed;
+        if (typeof sealed.h === 'string' && typeof sealed.exp === 'number' && typeof sealed.d === 'object') {
+          return sealed;
+        }
+        return undefined;
+      } catch {
+        // Not sealed with this key (or not a JWE at all): try the next one.
+      }
+    }
+    return undefined;
+  }
+
+  #forgetExpired(now: number): void {
+    // Entries are added in (nearly) expiry order, so the expired ones are at the front.
+    for (const [id, expiresAt] of this.#used) {
+      if (expiresAt > now) break;
+      this.#used.delete(id);
+    }
+  }
+}
+
+function deriveKey(secret: string): Key {
+  const key = new Uint8Array(hkdfSync('sha256', secret, 'passport-kit', 'login transaction cookie', 32));
+  const kid = createHash('sha256').update(key).digest('base64url').slice(0, 8);
+  return { kid, key };
+}
+
+function requireResponse(req: IncomingRequest): ResponseLike {
+  if (!req.res || typeof req.res.setHeader !== 'function') {
+    throw new Error(
+      'Login state without a session needs the response to set a cookie (req.res); ' +
+        'add session middleware or pass a store that fits your framework',
+    );
+  }
+  return req.res;
+}

@@ -1,0 +1,89 @@
+/**
+ * Every error passport-kit raises extends {@link PassportKitError}: it carries a string `code`
+ * (`switch (err.code)` narrows it) and the underlying `cause`, and `instanceof` keeps working
+ * when two copies of a package are installed (the ESM and CommonJS builds, or two versions).
+ */
+
+const BRANDS = Symbol.for('passport-kit.error.brands');
+
+interface Branded {
+  [BRANDS]?: readonly string[];
+}
+
+/** Options shared by every passport-kit error. */
+export interface PassportKitErrorOptions {
+  /** The error (or value) that caused this one. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every passport-kit error.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof PassportKitError) console.error(err.code, err.message);
+ * ```
+ */
+export class PassportKitError extends Error {
+  /** Machine-readable error code: an RFC 6749 error code for protocol errors, `ERR_*` otherwise. */
+  code: string;
+
+  constructor(message: string, code: string, options: PassportKitErrorOptions = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.name = new.target.name;
+    this.code = code;
+    // The brand lists every class name in the chain, so an instance made by another copy of
+    // the package still satisfies `instanceof` below.
+    const brands: string[] = [];
+    for (let cls: unknown = new.target; cls !== Error && typeof cls === 'function'; cls = Object.getPrototypeOf(cls)) {
+      brands.push(cls.name);
+    }
+    Object.defineProperty(this, BRANDS, { value: brands, enumerable: false });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null) return false;
+    const brands = (value as Branded)[BRANDS];
+    return Array.isArray(brands) && brands.includes(this.name);
+  }
+}
+
+/** The provider could not be reached, did not answer in time, or sent more than the size cap. */
+export class NetworkError extends PassportKitError {
+  declare code: 'ERR_NETWORK' | 'ERR_TIMEOUT' | 'ERR_RESPONSE_TOO_LARGE';
+
+  constructor(
+    message: string,
+    code: 'ERR_NETWORK' | 'ERR_TIMEOUT' | 'ERR_RESPONSE_TOO_LARGE',
+    options: PassportKitErrorOptions = {},
+  ) {
+    super(message, code, options);
+  }
+}
+
+/**
+ * The provider answered with a status the caller did not expect. `statusCode` and `data` keep
+ * the names passport-oauth2's `err.oauthError` used; `data` is not enumerable, so logging the
+ * error does not print the body.
+ */
+export class UnexpectedStatusError extends PassportKitError {
+  declare code: 'ERR_UNEXPECTED_STATUS';
+  readonly statusCode: number;
+  declare readonly data: string;
+
+  constructor(message: string, statusCode: number, body: string, options: PassportKitErrorOptions = {}) {
+    super(message, 'ERR_UNEXPECTED_STATUS', options);
+    this.statusCode = statusCode;
+    Object.defineProperty(this, 'data', { value: body, enumerable: false });
+  }
+}
+
+/** The provider answered with a body that is not what the protocol requires. */
+export class UnexpectedBodyError extends PassportKitError {
+  declare code: 'ERR_UNEXPECTED_BODY';
+
+  constructor(message: string, options: PassportKitErrorOptions = {}) {
+    super(message, 'ERR_UNEXPECTED_BODY', options);
+  }
+}

@@ -1,0 +1,148 @@
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { NetworkError } from './errors.js';
+
+/** Default overall deadline of one back-channel call, in milliseconds. */
+export const DEFAULT_TIMEOUT = 10_000;
+/** Default cap on a response body, in bytes: the client stops reading past it. */
+export const DEFAULT_MAX_RESPONSE_SIZE = 1024 * 1024;
+
+/** How a strategy talks to a provider's back channel. */
+export interface HttpClientOptions {
+  /**
+   * The undici dispatcher requests go through: a `ProxyAgent`, an `EnvHttpProxyAgent`, a
+   * `MockAgent`, or your own `Agent`. Defaults to one pooled keep-alive `Agent` per process.
+   */
+  dispatcher?: Dispatcher;
+  /** Overall deadline of one call (connect, headers and body), in milliseconds. Default 10 000. */
+  timeout?: number;
+  /** Largest response body accepted, in bytes. Default 1 MiB. */
+  maxResponseSize?: number;
+  /** The `User-Agent` header sent with every request. */
+  userAgent: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let sharedAgent: Agent | undefined;
+
+// One pool per process: a login makes two or three calls to the same hosts, so reusing the
+// keep-alive connections saves a TCP (and TLS) handshake on each.
+function defaultDispatcher(): Agent {
+  sharedAgent ??= new Agent({
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+    connect: { timeout: DEFAULT_TIMEOUT },
+  });
+  return sharedAgent;
+}
+
+/**
+ * The one HTTP helper every strategy uses: undici's `request` on a pooled dispatcher, with a
+ * deadline and a size cap on every call and no retries (an authorization code is single-use).
+ * Redirects are not followed; the caller sees the 3xx.
+ */
+export class HttpClient {
+  readonly #dispatcher: Dispatcher | undefined;
+  readonly #timeout: number;
+  readonly #maxResponseSize: number;
+  readonly #userAgent: string;
+
+  constructor(options: HttpClientOptions) {
+    this.#dispatcher = options.dispatcher;
+    this.#timeout = positive(options.timeout, DEFAULT_TIMEOUT, 'timeout');
+    this.#maxResponseSize = positive(options.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE, 'maxResponseSize');
+    this.#userAgent = options.userAgent;
+  }
+
+  /** Sends one request and reads the whole (capped) body as UTF-8 text. */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const where = describeTarget(req.method, req.url);
+    const deadline = AbortSignal.timeout(this.#timeout);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(req.url, {
+        method: req.method,
+        headers: { 'user-agent': this.#userAgent, ...req.headers },
+        body: req.body ?? null,
+        signal: deadline,
+        headersTimeout: this.#timeout,
+        bodyTimeout: this.#timeout,
+        dispatcher: this.#dispatcher ?? defaultDispatcher(),
+      });
+    } catch (err) {
+      throw toNetworkError(err, where, this.#timeout, deadline);
+    }
+
+    const { statusCode, headers, body } = response;
+    const declared = Number(headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.#maxResponseSize) {
+      body.destroy();
+      throw tooLarge(where, this.#maxResponseSize);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of body) {
+        size += (chunk as Buffer).length;
+        if (size > this.#maxResponseSize) {
+          body.destroy();
+          throw tooLarge(where, this.#maxResponseSize);
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (err) {
+      if (err instanceof NetworkError) throw err;
+      throw toNetworkError(err, where, this.#timeout, deadline);
+    }
+    return { status: statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
+  }
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`${name} must be a positive number, got ${String(value)}`);
+  }
+  return value;
+}
+
+function tooLarge(where: string, limit: number): NetworkError {
+  return new NetworkError(`${where}: response body exceeds the ${limit}-byte limit`, 'ERR_RESPONSE_TOO_LARGE');
+}
+
+function toNetworkError(err: unknown, where: string, timeout: number, deadline: AbortSignal): NetworkError {
+  const timedOut =
+    deadline.aborted ||
+    err instanceof undiciErrors.HeadersTimeoutError ||
+    err instanceof undiciErrors.BodyTimeoutError ||
+    err instanceof undiciErrors.ConnectTimeoutError;
+  if (timedOut) {
+    return new NetworkError(`${where}: no complete response within ${timeout} ms`, 'ERR_TIMEOUT', { cause: err });
+  }
+  const reason = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
+  return new NetworkError(`${where}: request failed (${reason})`, 'ERR_NETWORK', { cause: err });
+}
+
+/**
+ * `POST https://host/path` with no query string or credentials: a URL may carry a secret in
+ * its query (an access token, an API key), and this text ends up in error messages and logs.
+ */
+export function describeTarget(method: string, url: string): string {
+  try {
+    const { origin, pathname } = new URL(url);
+    return `${method} ${origin}${pathname}`;
+  } catch {
+    return `${method} (invalid URL)`;
+  }
+}

@@ -1,0 +1,38 @@
+export { CookieTransactionStore, type CookieTransactionStoreOptions } from './cookie-transaction-store.js';
+export { originalURL, resolveCallbackURL, type OriginalURLOptions } from './callback-url.js';
+export { DefaultTransactionStore, type DefaultTransactionStoreOptions } from './default-transaction-store.js';
+export {
+  NetworkError,
+  PassportKitError,
+  UnexpectedBodyError,
+  UnexpectedStatusError,
+  type PassportKitErrorOptions,
+} from './errors.js';
+export {
+  DEFAULT_MAX_RESPONSE_SIZE,
+  DEFAULT_TIMEOUT,
+  HttpClient,
+  describeTarget,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+} from './http-client.js';
+export type { Profile, ProfileEmail } from './profile.js';
+export { randomToken } from './random.js';
+export {
+  headerValue,
+  paramValue,
+  readParam,
+  type IncomingRequest,
+  type ParamValue,
+  type ResponseLike,
+  type SessionLike,
+} from './request.js';
+export { SessionTransactionStore, type SessionTransactionStoreOptions } from './session-transaction-store.js';
+export {
+  DEFAULT_TRANSACTION_TTL,
+  type TakeResult,
+  type TransactionData,
+  type TransactionStore,
+} from './transaction-store.js';
+export { userAgent } from './user-agent.js';

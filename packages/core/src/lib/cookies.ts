@@ -1,0 +1,36 @@
+import type { IncomingRequest, ResponseLike } from '../request.js';
+import { headerValue } from '../request.js';
+
+export interface CookieAttributes {
+  maxAge: number;
+  path: string;
+  sameSite: 'Lax' | 'Strict' | 'None';
+  secure: boolean;
+}
+
+export function readCookies(req: IncomingRequest): Map<string, string> {
+  const cookies = new Map<string, string>();
+  const header = headerValue(req, 'cookie');
+  if (!header) return cookies;
+  for (const pair of header.split(';')) {
+    const at = pair.indexOf('=');
+    if (at < 0) continue;
+    const name = pair.slice(0, at).trim();
+    if (name && !cookies.has(name)) cookies.set(name, pair.slice(at + 1).trim());
+  }
+  return cookies;
+}
+
+export function setCookie(res: ResponseLike, name: string, value: string, attributes: CookieAttributes): void {
+  const parts = [
+    `${name}=${value}`,
+    `Path=${attributes.path}`,
+    `Max-Age=${Math.floor(attributes.maxAge / 1000)}`,
+    'HttpOnly',
+    `SameSite=${attributes.sameSite}`,
+  ];
+  if (attributes.secure) parts.push('Secure');
+  const existing = res.getHeader('set-cookie');
+  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  res.setHeader('set-cookie', [...list, parts.join('; ')]);
+}

@@ -1,0 +1,80 @@
+/**
+ * The parts of an incoming request passport-kit reads. Express, Fastify (`@fastify/passport`),
+ * Koa (`koa-passport`) and NestJS requests all fit; nothing here assumes `req.get()`,
+ * `req.connection` or `res.redirect`.
+ */
+export interface IncomingRequest {
+  method?: string | undefined;
+  url?: string | undefined;
+  originalUrl?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  query?: unknown;
+  body?: unknown;
+  session?: SessionLike | undefined;
+  socket?: { encrypted?: boolean } | undefined;
+  connection?: { encrypted?: boolean } | undefined;
+  app?: { get?: (setting: string) => unknown } | undefined;
+  /** Express links the response here; the cookie transaction store writes through it. */
+  res?: ResponseLike | undefined;
+}
+
+export type SessionLike = Record<string, unknown>;
+
+export interface ResponseLike {
+  getHeader(name: string): number | string | string[] | undefined;
+  setHeader(name: string, value: number | string | readonly string[]): unknown;
+  headersSent?: boolean;
+}
+
+/** A callback parameter: its single value, absent, or present more than once or not as text. */
+export type ParamValue = { kind: 'value'; value: string } | { kind: 'absent' } | { kind: 'invalid' };
+
+/**
+ * Reads one callback parameter from the query string or, for `response_mode=form_post` and
+ * OAuth 1 providers that POST, the parsed body. A repeated or structured value (`?code=a&code=b`,
+ * `?code[x]=1`) is `invalid`: RFC 6749 §3.1 forbids repeating a parameter.
+ */
+export function readParam(req: IncomingRequest, name: string): ParamValue {
+  for (const source of [queryOf(req), req.body]) {
+    if (typeof source !== 'object' || source === null) continue;
+    if (!Object.prototype.hasOwnProperty.call(source, name)) continue;
+    const value: unknown = (source as Record<string, unknown>)[name];
+    if (typeof value === 'string') return { kind: 'value', value };
+    if (value === undefined) continue;
+    return { kind: 'invalid' };
+  }
+  return { kind: 'absent' };
+}
+
+/** The value of a parameter, or `undefined` when it is absent or malformed. */
+export function paramValue(req: IncomingRequest, name: string): string | undefined {
+  const param = readParam(req, name);
+  return param.kind === 'value' ? param.value : undefined;
+}
+
+const parsedQueries = new WeakMap<object, Record<string, string | string[]>>();
+
+function queryOf(req: IncomingRequest): unknown {
+  if (typeof req.query === 'object' && req.query !== null) return req.query;
+  // Plain Node and some adapters have no parsed query: read it from the URL.
+  let parsed = parsedQueries.get(req);
+  if (!parsed) {
+    parsed = {};
+    const url = req.url ?? '';
+    const at = url.indexOf('?');
+    if (at >= 0) {
+      for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
+        const existing = parsed[key];
+        parsed[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+      }
+    }
+    parsedQueries.set(req, parsed);
+  }
+  return parsed;
+}
+
+/** The first value of a request header. */
+export function headerValue(req: IncomingRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,78 @@
+import { handleId, sameHandle } from './lib/handle-id.js';
+import type { IncomingRequest } from './request.js';
+import {
+  DEFAULT_TRANSACTION_TTL,
+  type TakeResult,
+  type TransactionData,
+  type TransactionStore,
+} from './transaction-store.js';
+
+export interface SessionTransactionStoreOptions {
+  /** The session property pending logins live under, e.g. `oauth2:github.com`. */
+  key: string;
+  /** How long a pending login stays valid, in milliseconds. Default 10 minutes. */
+  ttl?: number | undefined;
+  /** Most pending logins kept per session; the oldest goes first. Default 10. */
+  maxPending?: number | undefined;
+}
+
+interface Entry {
+  handle: string;
+  expiresAt: number;
+  data: TransactionData;
+}
+
+/**
+ * Keeps pending logins in `req.session[key]`, one entry per handle, so logins started in
+ * several tabs of one session do not overwrite each other.
+ */
+export class SessionTransactionStore implements TransactionStore {
+  readonly #key: string;
+  readonly #ttl: number;
+  readonly #maxPending: number;
+
+  constructor(options: SessionTransactionStoreOptions) {
+    if (!options.key) throw new TypeError('SessionTransactionStore requires a session key');
+    this.#key = options.key;
+    this.#ttl = options.ttl ?? DEFAULT_TRANSACTION_TTL;
+    this.#maxPending = options.maxPending ?? 10;
+  }
+
+  async save(req: IncomingRequest, handle: string, data: TransactionData): Promise<void> {
+    const session = requireSession(req);
+    const now = Date.now();
+    const pending = Object.entries(this.#entries(session)).filter(([, entry]) => entry.expiresAt > now);
+    pending.push([handleId(handle), { handle, expiresAt: now + this.#ttl, data }]);
+    // Abandoned logins must not grow the session without bound.
+    session[this.#key] = Object.fromEntries(pending.slice(-this.#maxPending));
+  }
+
+  async take<T extends TransactionData>(req: IncomingRequest, handle: string): Promise<TakeResult<T>> {
+    const session = requireSession(req);
+    const entries = this.#entries(session);
+    const ids = Object.keys(entries);
+    if (ids.length === 0) return { status: 'missing' };
+    const id = handleId(handle);
+    const entry = Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined;
+    if (!entry || !sameHandle(entry.handle, handle)) return { status: 'mismatch' };
+    delete entries[id];
+    if (ids.length === 1) delete session[this.#key];
+    if (entry.expiresAt <= Date.now()) return { status: 'expired' };
+    return { status: 'found', data: entry.data as T };
+  }
+
+  #entries(session: Record<string, unknown>): Record<string, Entry> {
+    const value = session[this.#key];
+    if (typeof value !== 'object' || value === null) return {};
+    return value as Record<string, Entry>;
+  }
+}
+
+function requireSession(req: IncomingRequest): Record<string, unknown> {
+  if (!req.session) {
+    throw new Error(
+      'Login state requires session support. Did you forget to use express-session middleware?',
+    );
+  }
+  return req.session;
+}
