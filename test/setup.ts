@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 // nock 15's interceptor library calls Promise.withResolvers, which Node 20 lacks.
-if (typeof Promise.withResolvers !== 'function') {
+if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
   Object.defineProperty(Promise, 'withResolvers', {
     configurable: true,
     writable: true,

@@ -28,6 +28,7 @@ export {
   type ResponseLike,
   type SessionLike,
 } from './request.js';
+export { Strategy, type PassportStrategy, type StrategyActions } from './strategy-base.js';
 export { SessionTransactionStore, type SessionTransactionStoreOptions } from './session-transaction-store.js';
 export {
   DEFAULT_TRANSACTION_TTL,

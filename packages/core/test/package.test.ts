@@ -18,6 +18,7 @@ describe('@passport-kit/core', () => {
       'NetworkError',
       'PassportKitError',
       'SessionTransactionStore',
+      'Strategy',
       'UnexpectedBodyError',
       'UnexpectedStatusError',
       'describeTarget',
