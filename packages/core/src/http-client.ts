@@ -87,6 +87,9 @@ export class HttpClient {
     const { statusCode, headers, body } = response;
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > this.#maxResponseSize) {
+      // Destroying an unread undici body emits RequestAbortedError; with no listener that
+      // would be an uncaught exception in the caller's process.
+      body.on('error', () => undefined);
       body.destroy();
       throw tooLarge(where, this.#maxResponseSize);
     }
