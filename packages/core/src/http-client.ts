@@ -34,6 +34,8 @@ export interface HttpResponse {
   body: string;
 }
 
+const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
 let sharedAgent: Agent | undefined;
 
 // One pool per process: a login makes two or three calls to the same hosts, so reusing the
@@ -59,8 +61,18 @@ export class HttpClient {
   readonly #userAgent: string;
 
   constructor(options: HttpClientOptions) {
+    if (options.dispatcher !== undefined && typeof options.dispatcher?.dispatch !== 'function') {
+      throw new TypeError('dispatcher must be an undici Dispatcher');
+    }
+    if (typeof options.userAgent !== 'string' || options.userAgent === '') {
+      throw new TypeError('userAgent must be a non-empty string');
+    }
     this.#dispatcher = options.dispatcher;
-    this.#timeout = positive(options.timeout, DEFAULT_TIMEOUT, 'timeout');
+    // Node timers hold whole milliseconds up to 2^31 - 1; past that a timer fires after 1 ms.
+    this.#timeout = Math.ceil(positive(options.timeout, DEFAULT_TIMEOUT, 'timeout'));
+    if (this.#timeout > MAX_TIMER_DELAY) {
+      throw new TypeError(`timeout must be at most ${MAX_TIMER_DELAY} ms, got ${String(options.timeout)}`);
+    }
     this.#maxResponseSize = positive(options.maxResponseSize, DEFAULT_MAX_RESPONSE_SIZE, 'maxResponseSize');
     this.#userAgent = options.userAgent;
   }
