@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import nock, { type Definition } from 'nock';
+import nock from 'nock';
 import { Agent } from 'undici';
 import { HttpClient } from '@passport-kit/core';
 
 const USER_AGENT = '@passport-kit/test/0.0.0 (node test)';
 
-const tokenDefinition: Definition = {
+const tokenDefinition: nock.Definition = {
   scope: 'https://provider.test:443',
   method: 'POST',
   path: '/oauth/token',
