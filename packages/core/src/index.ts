@@ -29,6 +29,7 @@ export {
   type SessionLike,
 } from './request.js';
 export { Strategy, type PassportStrategy, type StrategyActions } from './strategy-base.js';
+export type { Dispatcher } from 'undici';
 export { SessionTransactionStore, type SessionTransactionStoreOptions } from './session-transaction-store.js';
 export {
   DEFAULT_TRANSACTION_TTL,

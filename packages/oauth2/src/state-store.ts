@@ -1,0 +1,102 @@
+import {
+  DefaultTransactionStore,
+  randomToken,
+  type CookieTransactionStoreOptions,
+  type IncomingRequest,
+} from '@passport-kit/core';
+
+/** What a store is told about the request it keeps state for (passport-oauth2's `meta`). */
+export interface StateStoreMeta {
+  authorizationURL: string;
+  tokenURL: string;
+  clientID: string;
+  callbackURL: string | undefined;
+}
+
+/** The failure info a store reports when the state does not check out (passed to `fail()`). */
+export interface StateFailureInfo {
+  message: string;
+  /** Why: no pending login, an unknown state, or one that expired. */
+  reason?: 'missing' | 'mismatch' | 'expired';
+}
+
+type StoreCallback = (err: Error | null, handle?: string) => void;
+/** `ok` is `false`, `true`, or the PKCE code verifier; `state` is the app's state or failure info. */
+type VerifyCallback = (err: Error | null, ok?: boolean | string, state?: unknown) => void;
+
+/**
+ * A state store with any of passport-oauth2's signatures: `store` takes 2 to 5 arguments
+ * (`(req, verifier, state, meta, cb)` keeps a PKCE verifier), `verify` 3 or 4.
+ */
+export interface StateStore {
+  store(req: IncomingRequest, ...args: unknown[]): void;
+  verify(req: IncomingRequest, ...args: unknown[]): void;
+}
+
+export interface DefaultStateStoreOptions {
+  /** Session key, e.g. `oauth2:github.com`. */
+  key: string;
+  /** How long a login may take, in milliseconds. Default 10 minutes. */
+  ttl?: number | undefined;
+  /** Cookie settings used when a request has no session. */
+  cookie?: Omit<CookieTransactionStoreOptions, 'ttl'> | undefined;
+}
+
+interface PendingLogin extends Record<string, unknown> {
+  verifier?: string;
+  state?: unknown;
+}
+
+/**
+ * The default store: a random 256-bit state per login, single-use, expiring, compared in
+ * constant time, kept with the PKCE verifier and the app's own state in the session, or in an
+ * encrypted cookie when the request has no session. Logins in several tabs do not collide.
+ */
+export class DefaultStateStore implements StateStore {
+  readonly #transactions: DefaultTransactionStore;
+
+  constructor(options: DefaultStateStoreOptions) {
+    this.#transactions = new DefaultTransactionStore(options);
+  }
+
+  store(req: IncomingRequest, verifier: string | undefined, state: unknown, _meta: StateStoreMeta, callback: StoreCallback): void {
+    const handle = randomToken(32);
+    const pending: PendingLogin = {};
+    if (verifier !== undefined) pending.verifier = verifier;
+    if (state !== undefined) pending.state = state;
+    this.#transactions.save(req, handle, pending).then(
+      () => callback(null, handle),
+      (err: Error) => callback(err),
+    );
+  }
+
+  verify(req: IncomingRequest, providedState: string | undefined, _meta: StateStoreMeta, callback: VerifyCallback): void {
+    this.#transactions.take<PendingLogin>(req, providedState ?? '').then((result) => {
+      switch (result.status) {
+        case 'found':
+          return callback(null, result.data.verifier ?? true, result.data.state);
+        case 'missing':
+          return callback(null, false, failure('Unable to verify authorization request state.', 'missing'));
+        case 'mismatch':
+          return callback(null, false, failure('Invalid authorization request state.', 'mismatch'));
+        case 'expired':
+          return callback(null, false, failure('Authorization request state has expired.', 'expired'));
+      }
+    }, (err: Error) => callback(err));
+  }
+}
+
+/** The store used with `state: false`: nothing is kept and every callback is accepted. */
+export class NullStateStore implements StateStore {
+  store(_req: IncomingRequest, ...args: unknown[]): void {
+    (args[args.length - 1] as StoreCallback)(null);
+  }
+
+  verify(_req: IncomingRequest, ...args: unknown[]): void {
+    (args[args.length - 1] as VerifyCallback)(null, true);
+  }
+}
+
+function failure(message: string, reason: NonNullable<StateFailureInfo['reason']>): StateFailureInfo {
+  return { message, reason };
+}

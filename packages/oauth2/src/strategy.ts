@@ -1,0 +1,351 @@
+import { createHash } from 'node:crypto';
+import {
+  HttpClient,
+  Strategy as PassportStrategy,
+  paramValue,
+  randomToken,
+  readParam,
+  resolveCallbackURL,
+  userAgent,
+  type HttpResponse,
+  type IncomingRequest,
+} from '@passport-kit/core';
+import packageJson from '../package.json' with { type: 'json' };
+import { buildAuthorizationURL } from './authorization-url.js';
+import { AuthorizationError } from './errors.js';
+import { OAuth2Compat } from './oauth2-compat.js';
+import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
+import { parseOAuthErrorBody } from './parse-error-response.js';
+import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
+import { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
+import { DefaultStateStore, NullStateStore, type StateStore, type StateStoreMeta } from './state-store.js';
+import { TokenClient } from './token-client.js';
+import {
+  callVerify,
+  type VerifyFunction,
+  type VerifyFunctionWithParams,
+  type VerifyFunctionWithRequest,
+  type VerifyFunctionWithRequestAndParams,
+} from './verify.js';
+
+/** Any of the verify forms passport-oauth2 accepts. */
+export type OAuth2VerifyFunction<P = unknown, R = IncomingRequest> =
+  | VerifyFunction<P>
+  | VerifyFunctionWithParams<P>
+  | VerifyFunctionWithRequest<P, R>
+  | VerifyFunctionWithRequestAndParams<P, R>;
+
+/** `userProfile`'s callback: the profile, or why it could not be loaded. */
+export type ProfileCallback = (err?: unknown, profile?: unknown) => void;
+
+const MAX_ERROR_DESCRIPTION = 500;
+
+/**
+ * The OAuth 2.0 authorization code flow (RFC 6749 §4.1) as a Passport strategy, drop-in for
+ * passport-oauth2: same options, hooks, verify forms and errors, with state, single-use
+ * expiring state and PKCE S256 on by default.
+ *
+ * Passport runs each request on `Object.create(strategy)`, so per-request values never live on
+ * `this`, and state is kept in TypeScript-private properties rather than `#fields`.
+ *
+ * @example
+ * ```ts
+ * passport.use(new OAuth2Strategy({
+ *   authorizationURL: 'https://provider.example/oauth2/authorize',
+ *   tokenURL: 'https://provider.example/oauth2/token',
+ *   clientID: process.env.CLIENT_ID,
+ *   clientSecret: process.env.CLIENT_SECRET,
+ *   callbackURL: '/auth/example/callback',
+ * }, (accessToken, refreshToken, profile, done) => done(null, profile)));
+ * ```
+ */
+export class OAuth2Strategy extends PassportStrategy {
+  override name = 'oauth2';
+  /** The token endpoint client, with this strategy's client authentication and transport. */
+  readonly tokens: TokenClient;
+  /** node-oauth's `OAuth2` surface, for subclasses written against passport-oauth2. */
+  readonly _oauth2: OAuth2Compat;
+
+  protected readonly _verify: OAuth2VerifyFunction<never, never>;
+  protected readonly _http: HttpClient;
+  protected readonly _authorizationURL: string;
+  protected readonly _tokenURL: string;
+  protected readonly _clientID: string;
+  protected readonly _callbackURL: string | undefined;
+  protected readonly _scope: string | string[] | undefined;
+  protected readonly _scopeSeparator: string;
+  protected readonly _pkceMethod: PKCEMethod | undefined;
+  protected readonly _key: string;
+  protected readonly _stateStore: StateStore;
+  protected readonly _usesDefaultStore: boolean;
+  protected readonly _trustProxy: boolean | undefined;
+  protected readonly _passReqToCallback: boolean;
+  protected readonly _skipUserProfile: SkipUserProfile | undefined;
+  protected readonly _issuer: string | undefined;
+
+  constructor(options: OAuth2StrategyOptions & { userAgent?: string | undefined }, verify: OAuth2VerifyFunction<never, never>) {
+    super();
+    if (typeof verify !== 'function') throw new TypeError('OAuth2Strategy requires a verify callback');
+    if (!options?.authorizationURL) throw new TypeError('OAuth2Strategy requires a authorizationURL option');
+    if (!options.tokenURL) throw new TypeError('OAuth2Strategy requires a tokenURL option');
+    if (!options.clientID) throw new TypeError('OAuth2Strategy requires a clientID option');
+    const authorizationHost = absoluteURL(options.authorizationURL, 'authorizationURL').hostname;
+    absoluteURL(options.tokenURL, 'tokenURL');
+
+    this._verify = verify;
+    this._authorizationURL = options.authorizationURL;
+    this._tokenURL = options.tokenURL;
+    this._clientID = options.clientID;
+    this._callbackURL = options.callbackURL;
+    this._scope = options.scope;
+    this._scopeSeparator = options.scopeSeparator ?? ' ';
+    this._key = options.sessionKey ?? `oauth2:${authorizationHost}`;
+    this._trustProxy = options.proxy;
+    this._passReqToCallback = options.passReqToCallback === true;
+    this._skipUserProfile = options.skipUserProfile;
+    this._issuer = options.issuer;
+
+    const { store, usesDefault, pkce } = chooseStateStore(options, this._key);
+    this._stateStore = store;
+    this._usesDefaultStore = usesDefault;
+    this._pkceMethod = pkce;
+
+    this._http = new HttpClient({
+      dispatcher: options.dispatcher,
+      timeout: options.timeout,
+      maxResponseSize: options.maxResponseSize,
+      userAgent: options.userAgent ?? userAgent(packageJson.name, packageJson.version),
+    });
+    this.tokens = new TokenClient({
+      tokenURL: options.tokenURL,
+      clientID: options.clientID,
+      clientSecret: options.clientSecret,
+      clientAuthentication: options.clientAuthentication,
+      customHeaders: options.customHeaders,
+      http: this._http,
+      parseErrorResponse: (body, status) => this.parseErrorResponse(body, status),
+    });
+    this._oauth2 = new OAuth2Compat({
+      clientID: options.clientID,
+      authorizationURL: options.authorizationURL,
+      tokenURL: options.tokenURL,
+      customHeaders: options.customHeaders,
+      http: this._http,
+      tokens: this.tokens,
+    });
+  }
+
+  /**
+   * Redirects to the provider, or handles its callback. Passport ignores the return value, so
+   * every path ends in `success`, `fail`, `redirect` or `error`, never in a rejected promise.
+   */
+  override authenticate(req: IncomingRequest, options: OAuth2AuthenticateOptions = {}): void {
+    this.handleRequest(req, options).catch((err: unknown) => {
+      this.error(err instanceof Error ? err : new Error(String(err)));
+    });
+  }
+
+  /**
+   * Loads the user's profile with the access token. Override in a provider strategy; call
+   * `done(err, profile)` or return a promise of the profile. The default profile is `{}`.
+   */
+  protected userProfile(_accessToken: string, done: ProfileCallback): void | Promise<unknown> {
+    done(null, {});
+  }
+
+  /** Extra authorization request parameters for this `authenticate()` call (e.g. `prompt`). */
+  protected authorizationParams(_options: OAuth2AuthenticateOptions): Record<string, unknown> {
+    return {};
+  }
+
+  /** Extra token request parameters for this `authenticate()` call. */
+  protected tokenParams(_options: OAuth2AuthenticateOptions): Record<string, unknown> {
+    return {};
+  }
+
+  /**
+   * Turns a token endpoint error body into an error (`TokenError` with the provider's code),
+   * or returns `null` when the body is not an OAuth error. Providers with their own error shape
+   * override this.
+   */
+  protected parseErrorResponse(body: string, _status: number): Error | null {
+    return parseOAuthErrorBody(body);
+  }
+
+  /** GETs a protected resource with the access token as a Bearer token (RFC 6750 §2.1). */
+  protected requestResource(url: string, accessToken: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+    return this._http.request({
+      method: 'GET',
+      url,
+      headers: { accept: 'application/json', ...headers, authorization: `Bearer ${accessToken}` },
+    });
+  }
+
+  private async handleRequest(req: IncomingRequest, options: OAuth2AuthenticateOptions): Promise<void> {
+    const error = readParam(req, 'error');
+    if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined);
+
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy });
+    const meta: StateStoreMeta = {
+      authorizationURL: this._authorizationURL,
+      tokenURL: this._tokenURL,
+      clientID: this._clientID,
+      callbackURL,
+    };
+    if (readParam(req, 'code').kind !== 'absent') return this.handleCallback(req, options, meta);
+    return this.redirectToProvider(req, options, meta);
+  }
+
+  /** RFC 6749 §4.1.2.1: the user said no (a failure), or the provider failed (an error). */
+  private handleErrorResponse(req: IncomingRequest, code: string | undefined): void {
+    if (code === undefined) return this.fail({ message: 'Invalid authorization response.' }, 400);
+    const description = paramValue(req, 'error_description')?.slice(0, MAX_ERROR_DESCRIPTION);
+    if (code === 'access_denied') return this.fail({ message: description });
+    const uri = paramValue(req, 'error_uri');
+    this.error(new AuthorizationError(description, code.slice(0, 100), uri));
+  }
+
+  private async redirectToProvider(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
+    const params: Record<string, unknown> = { ...this.authorizationParams(options), response_type: 'code' };
+    if (meta.callbackURL) params['redirect_uri'] = meta.callbackURL;
+    const scope = options.scope ?? this._scope;
+    if (scope) params['scope'] = Array.isArray(scope) ? scope.join(this._scopeSeparator) : scope;
+
+    let verifier: string | undefined;
+    if (this._pkceMethod) {
+      verifier = createCodeVerifier();
+      params['code_challenge'] = codeChallenge(verifier, this._pkceMethod);
+      params['code_challenge_method'] = this._pkceMethod;
+    }
+
+    if (typeof options.state === 'string' && options.state && !this._usesDefaultStore) {
+      // passport-oauth2: a string state with a custom store is sent as the state itself.
+      params['state'] = options.state;
+    } else {
+      const handle = await this.storeState(req, verifier, options.state, meta);
+      if (handle) params['state'] = handle;
+    }
+    this.redirect(buildAuthorizationURL(this._authorizationURL, this._clientID, params));
+  }
+
+  private async handleCallback(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
+    const code = readParam(req, 'code');
+    if (code.kind !== 'value' || code.value === '') {
+      return this.fail({ message: 'Invalid authorization response: malformed code.' }, 400);
+    }
+    const state = readParam(req, 'state');
+    const checked = await this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
+    if (!checked.ok) return this.fail(checked.state, 403);
+
+    // RFC 9207: a response carrying another server's issuer is a mix-up attack.
+    const iss = readParam(req, 'iss');
+    if (this._issuer && iss.kind !== 'absent' && (iss.kind !== 'value' || iss.value !== this._issuer)) {
+      return this.fail({ message: 'Authorization response is from an unexpected issuer.' }, 403);
+    }
+
+    const tokens = await this.tokens.exchangeAuthorizationCode({
+      code: code.value,
+      redirectURI: meta.callbackURL,
+      codeVerifier: typeof checked.ok === 'string' ? checked.ok : undefined,
+      params: stringValues(this.tokenParams(options)),
+    });
+    const profile = await this.loadUserProfile(tokens.accessToken);
+    const { user, info } = await callVerify(
+      this._verify,
+      this._passReqToCallback,
+      req,
+      tokens.accessToken,
+      tokens.refreshToken,
+      tokens.params,
+      profile,
+    );
+    if (!user) return this.fail(info);
+    const successInfo: Record<string, unknown> = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+    if (checked.state !== undefined && checked.state !== null) successInfo['state'] = checked.state;
+    this.success(user, successInfo);
+  }
+
+  /** The profile, or `undefined` when `skipUserProfile` says so. */
+  private async loadUserProfile(accessToken: string): Promise<unknown> {
+    if (await shouldSkipUserProfile(this._skipUserProfile, accessToken)) return undefined;
+    return new Promise<unknown>((resolve, reject) => {
+      let settled = false;
+      const done: ProfileCallback = (err, profile) => {
+        if (settled) return;
+        settled = true;
+        if (err) reject(err);
+        else resolve(profile);
+      };
+      const result = this.userProfile(accessToken, done);
+      if (result && typeof result.then === 'function') result.then((profile) => done(null, profile), (err: unknown) => done(err ?? new Error('userProfile rejected')));
+    });
+  }
+
+  // passport-oauth2 picks the store signature by arity; so do we, so custom stores keep working.
+  private storeState(req: IncomingRequest, verifier: string | undefined, state: unknown, meta: StateStoreMeta): Promise<string | undefined> {
+    return new Promise((resolve, reject) => {
+      const done = (err: Error | null, handle?: string) => (err ? reject(err) : resolve(handle));
+      const store = this._stateStore.store.bind(this._stateStore) as (...args: unknown[]) => void;
+      switch (this._stateStore.store.length) {
+        case 5: return store(req, verifier, state, meta, done);
+        case 4: return store(req, state, meta, done);
+        case 3: return store(req, meta, done);
+        default: return store(req, done);
+      }
+    });
+  }
+
+  private verifyState(req: IncomingRequest, providedState: string | undefined, meta: StateStoreMeta): Promise<{ ok: boolean | string; state: unknown }> {
+    return new Promise((resolve, reject) => {
+      const done = (err: Error | null, ok?: boolean | string, state?: unknown) => (err ? reject(err) : resolve({ ok: ok ?? false, state }));
+      const verify = this._stateStore.verify.bind(this._stateStore) as (...args: unknown[]) => void;
+      if (this._stateStore.verify.length === 4) verify(req, providedState, meta, done);
+      else verify(req, providedState, done);
+    });
+  }
+}
+
+function chooseStateStore(
+  options: OAuth2StrategyOptions,
+  key: string,
+): { store: StateStore; usesDefault: boolean; pkce: PKCEMethod | undefined } {
+  const requestedPKCE = options.pkce === true ? 'S256' : options.pkce || undefined;
+  if (options.pkce !== undefined && options.pkce !== false && options.pkce !== true && options.pkce !== 'S256' && options.pkce !== 'plain') {
+    throw new TypeError(`Unsupported code verifier transformation method: ${String(options.pkce)}`);
+  }
+  if (options.store && typeof options.store === 'object') {
+    // A custom store keeps a verifier only with passport-oauth2's 5-argument `store`.
+    const keepsVerifier = options.store.store.length === 5;
+    if (requestedPKCE && !keepsVerifier) throw new TypeError('OAuth2Strategy requires a store that keeps the PKCE code verifier (store(req, verifier, state, meta, cb))');
+    return { store: options.store, usesDefault: false, pkce: keepsVerifier && options.pkce !== false ? requestedPKCE ?? 'S256' : undefined };
+  }
+  if (options.state === false && !options.store) {
+    if (requestedPKCE) throw new TypeError('OAuth2Strategy requires `state: true` option when PKCE is enabled');
+    return { store: new NullStateStore(), usesDefault: false, pkce: undefined };
+  }
+  const cookie = options.stateCookie ?? {};
+  const secret = cookie.secret ?? (options.clientSecret ? deriveCookieSecret(options.clientSecret) : randomToken(32));
+  const store = new DefaultStateStore({ key, ttl: options.stateTTL, cookie: { ...cookie, secret } });
+  return { store, usesDefault: true, pkce: options.pkce === false ? undefined : requestedPKCE ?? 'S256' };
+}
+
+// Instances sharing a client secret can complete each other's sessionless logins.
+function deriveCookieSecret(clientSecret: string): string {
+  return createHash('sha256').update(`passport-kit state cookie\0${clientSecret}`).digest('base64url');
+}
+
+function absoluteURL(value: string, name: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new TypeError(`OAuth2Strategy requires ${name} to be an absolute URL`);
+  }
+}
+
+function stringValues(params: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) result[name] = String(value);
+  }
+  return result;
+}
