@@ -59,7 +59,8 @@ function queryOf(req: IncomingRequest): unknown {
   // Plain Node and some adapters have no parsed query: read it from the URL.
   let parsed = parsedQueries.get(req);
   if (!parsed) {
-    parsed = {};
+    // No prototype: `?constructor=x` would otherwise start from Object and read as repeated.
+    parsed = Object.create(null) as Record<string, string | string[]>;
     const url = req.url ?? '';
     const at = url.indexOf('?');
     if (at >= 0) {
