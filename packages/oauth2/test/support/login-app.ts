@@ -1,0 +1,93 @@
+// A real Express app around one strategy, as users write it, for driving logins in tests.
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import session from 'express-session';
+import passport from 'passport';
+import request from 'supertest';
+import type { OAuth2Strategy } from '@passport-kit/oauth2';
+
+export const PROVIDER = 'http://127.0.0.1:4999';
+export const AUTHORIZATION_URL = `${PROVIDER}/authorize`;
+export const TOKEN_URL = `${PROVIDER}/token`;
+export const CALLBACK_URL = 'http://app.test/auth/callback';
+
+export interface LoginAppOptions {
+  /** Mount express-session (default true). */
+  session?: boolean;
+  /** Options for `passport.authenticate` on the login route. */
+  loginOptions?: Record<string, unknown>;
+  /** Options for `passport.authenticate` on the callback route. */
+  callbackOptions?: Record<string, unknown>;
+  /** Runs before passport on every request (e.g. to set `trust proxy`). */
+  before?: RequestHandler;
+}
+
+/** What the app answered, as JSON: `{ user, authInfo }`, `{ failure, status }` or `{ error }`. */
+export interface Outcome {
+  status: number;
+  user?: unknown;
+  authInfo?: Record<string, unknown>;
+  failure?: unknown;
+  error?: { name: string; message: string; code?: string; status?: number; uri?: string };
+}
+
+export function loginApp(strategy: OAuth2Strategy, options: LoginAppOptions = {}) {
+  const app = express();
+  const auth = new passport.Passport();
+  auth.use(strategy as unknown as passport.Strategy);
+  auth.serializeUser((user, done) => done(null, user));
+  auth.deserializeUser((user: Express.User, done) => done(null, user));
+  const useSession = options.session !== false;
+  if (options.before) app.use(options.before);
+  if (useSession) {
+    app.use(session({ secret: 'test session secret', resave: false, saveUninitialized: false }));
+    app.use(auth.initialize());
+    app.use(auth.session());
+  } else {
+    app.use(auth.initialize());
+  }
+  app.use(express.urlencoded({ extended: false }));
+  const name = strategy.name;
+  app.get('/login', auth.authenticate(name, { session: useSession, ...options.loginOptions }));
+  const callback: RequestHandler = (req, res, next) => {
+    auth.authenticate(name, { session: useSession, failWithError: false, ...options.callbackOptions }, (err: unknown, user: unknown, info: unknown, status: unknown) => {
+      if (err) return next(err);
+      if (!user) return res.status(typeof status === 'number' ? status : 401).json({ failure: info ?? null, status });
+      req.logIn(user as Express.User, { session: useSession }, (loginErr) => {
+        if (loginErr) return next(loginErr);
+        res.json({ user, authInfo: info });
+      });
+    })(req, res, next);
+  };
+  app.get('/auth/callback', callback);
+  app.post('/auth/callback', callback);
+  const onError: ErrorRequestHandler = (err: Error & { code?: string; status?: number; uri?: string }, _req, res, _next) => {
+    res.status(err.status ?? 500).json({ error: { name: err.name, message: err.message, code: err.code, status: err.status, uri: err.uri } });
+  };
+  app.use(onError);
+  return app;
+}
+
+/** A browser: one cookie jar, the login redirect parsed, the callback's JSON outcome. */
+export class Browser {
+  readonly agent: ReturnType<typeof request.agent>;
+
+  constructor(app: express.Express) {
+    this.agent = request.agent(app);
+  }
+
+  /** Starts a login; returns the authorization request's parameters. */
+  async startLogin(query = ''): Promise<URLSearchParams & { url: URL }> {
+    const res = await this.agent.get(`/login${query}`);
+    if (res.status !== 302) throw new Error(`expected a redirect, got ${res.status}: ${res.text}`);
+    const url = new URL(res.headers['location'] as string);
+    return Object.assign(url.searchParams, { url });
+  }
+
+  /** Comes back from the provider with these callback parameters. */
+  async callback(params: Record<string, string | string[]>): Promise<Outcome> {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) for (const v of ([] as string[]).concat(value)) query.append(key, v);
+    const res = await this.agent.get(`/auth/callback?${query}`);
+    return { status: res.status, ...(res.body as object) };
+  }
+}
