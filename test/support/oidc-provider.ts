@@ -1,0 +1,291 @@
+// panva's oidc-provider, started in-process on loopback: the real authorization server the OAuth2
+// fixtures are recorded against, the live interop suite runs against, and the example app uses.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import Provider, { type InteractionDetails } from 'oidc-provider';
+
+/** The installed oidc-provider version, for a recording's `against` field. */
+export const OIDC_PROVIDER_VERSION: string = (createRequire(import.meta.url)('oidc-provider/package.json') as { version: string }).version;
+
+/** A registered client. `clientSecret` is absent for the public client. */
+export interface TestClient {
+  clientID: string;
+  clientSecret?: string;
+  tokenEndpointAuthMethod: 'client_secret_post' | 'client_secret_basic' | 'none';
+}
+
+/** Test accounts with fixed claims; any other login name gets claims derived from the name. */
+export const TEST_ACCOUNTS = {
+  alice: { sub: 'alice', name: 'Alice Liddell', email: 'alice@example.test', email_verified: true, picture: 'https://example.test/alice.png' },
+  bob: { sub: 'bob', name: 'Bob Tables', email: 'bob@example.test', email_verified: false, picture: 'https://example.test/bob.png' },
+} as const;
+
+/** The three clients every test provider registers (fixed ids and secrets: recordings depend on them). */
+export const TEST_CLIENTS = {
+  secretPost: { clientID: 'client-secret-post', clientSecret: 'secret-post-5kY2rQ8vXo3nLm7w', tokenEndpointAuthMethod: 'client_secret_post' },
+  secretBasic: { clientID: 'client-secret-basic', clientSecret: 'secret-basic-Jq4tZp9eWc1hRb6u', tokenEndpointAuthMethod: 'client_secret_basic' },
+  public: { clientID: 'public-client', tokenEndpointAuthMethod: 'none' },
+} as const satisfies Record<string, TestClient>;
+
+export interface OidcProviderOptions {
+  /** Port on 127.0.0.1; a fixed one keeps the issuer stable across recordings. Default: ephemeral. */
+  port?: number;
+  /** Redirect URIs registered for every client (oidc-provider compares them exactly). */
+  redirectURIs: string[];
+}
+
+/** A running oidc-provider. */
+export interface OidcProvider {
+  /** The issuer, `http://127.0.0.1:<port>`; also the `iss` sent on every authorization response (RFC 9207). */
+  readonly issuer: string;
+  readonly authorizationURL: string;
+  readonly tokenURL: string;
+  readonly userInfoURL: string;
+  readonly revocationURL: string;
+  readonly introspectionURL: string;
+  readonly clients: typeof TEST_CLIENTS;
+  /** The underlying `oidc-provider` instance, for anything not wrapped here. */
+  readonly provider: Provider;
+  close(): Promise<void>;
+}
+
+const ROUTES = {
+  authorization: '/auth',
+  token: '/token',
+  userinfo: '/me',
+  revocation: '/token/revocation',
+  introspection: '/token/introspection',
+  jwks: '/jwks',
+  end_session: '/session/end',
+};
+
+/**
+ * Starts oidc-provider on 127.0.0.1 with three clients (`client_secret_post`,
+ * `client_secret_basic`, and a public client that must use PKCE S256), scopes `openid profile
+ * email offline_access`, refresh tokens, revocation and introspection. Logins go through small
+ * built-in interaction pages (any login name is accepted; see {@link loginThroughProvider} in
+ * `browserless-login.ts` to drive them over HTTP).
+ *
+ * @example
+ * const op = await startOidcProvider({ redirectURIs: ['http://127.0.0.1:3000/auth/callback'] });
+ * // ... authorizationURL: op.authorizationURL, tokenURL: op.tokenURL, issuer: op.issuer ...
+ * await op.close();
+ */
+export async function startOidcProvider(options: OidcProviderOptions): Promise<OidcProvider> {
+  // The issuer names the port, so the provider is made once the server listens.
+  const started: { provider?: Provider; handle?: ReturnType<Provider['callback']> } = {};
+  const server = createServer((req, res) => {
+    const { provider, handle } = started;
+    if (provider === undefined || handle === undefined) return void res.writeHead(503).end();
+    void handleInteraction(provider, req, res).then((handled) => {
+      if (!handled) handle(req, res);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, configuration(options.redirectURIs));
+  started.provider = provider;
+  started.handle = provider.callback();
+
+  return {
+    issuer,
+    authorizationURL: issuer + ROUTES.authorization,
+    tokenURL: issuer + ROUTES.token,
+    userInfoURL: issuer + ROUTES.userinfo,
+    revocationURL: issuer + ROUTES.revocation,
+    introspectionURL: issuer + ROUTES.introspection,
+    clients: TEST_CLIENTS,
+    provider,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function configuration(redirectURIs: string[]): Record<string, unknown> {
+  return {
+    adapter: memoryAdapter(),
+    clients: Object.values(TEST_CLIENTS).map((client) => ({
+      client_id: client.clientID,
+      ...('clientSecret' in client ? { client_secret: client.clientSecret } : {}),
+      token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: redirectURIs,
+    })),
+    claims: { openid: ['sub'], profile: ['name', 'picture'], email: ['email', 'email_verified'] },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => claimsFor(sub) }),
+    features: {
+      devInteractions: { enabled: false },
+      introspection: { enabled: true, allowedPolicy: introspectionAllowed },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: false },
+    },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    pkce: { methods: ['S256'], required: (_ctx: unknown, client: { clientAuthMethod: string }) => client.clientAuthMethod === 'none' },
+    routes: ROUTES,
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    jwks: { keys: [signingKey()] },
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 3600, Grant: 86_400 },
+    renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
+      ctx.type = 'text/plain';
+      ctx.body = Object.entries(out).map(([key, value]) => `${key}: ${value}`).join('\n');
+    },
+  };
+}
+
+function claimsFor(sub: string): Record<string, unknown> {
+  const known = (TEST_ACCOUNTS as Record<string, (typeof TEST_ACCOUNTS)[keyof typeof TEST_ACCOUNTS]>)[sub];
+  if (known !== undefined) return { ...known };
+  const local = sub.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || 'user';
+  return { sub, name: sub, email: `${local}@example.test`, email_verified: false };
+}
+
+function introspectionAllowed(_ctx: unknown, client: { clientId: string; clientAuthMethod: string }, token: { clientId?: string }): boolean {
+  // A confidential client may introspect any token; a public one only its own.
+  return client.clientAuthMethod !== 'none' || token.clientId === client.clientId;
+}
+
+let cachedKey: Record<string, unknown> | undefined;
+
+// One RSA key per process (generating one costs ~100 ms); a configured key also keeps
+// oidc-provider from warning about its development keys.
+function signingKey(): Record<string, unknown> {
+  cachedKey ??= { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
+  return cachedKey;
+}
+
+interface Stored {
+  payload: Record<string, unknown>;
+  expiresAt: number;
+}
+
+// A per-provider in-memory adapter: oidc-provider's own keeps one store per process and warns.
+function memoryAdapter() {
+  const store = new Map<string, Stored>();
+  const byGrant = new Map<string, Set<string>>();
+  const alias = new Map<string, string>();
+  const live = (key: string | undefined) => {
+    const entry = key === undefined ? undefined : store.get(key);
+    return entry !== undefined && entry.expiresAt > Date.now() ? entry.payload : undefined;
+  };
+  return class MemoryAdapter {
+    constructor(private readonly model: string) {}
+    private key(id: string) {
+      return `${this.model}:${id}`;
+    }
+    async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
+      const key = this.key(id);
+      store.set(key, { payload, expiresAt: Date.now() + expiresIn * 1000 });
+      if (typeof payload['grantId'] === 'string') {
+        const keys = byGrant.get(payload['grantId']) ?? new Set<string>();
+        byGrant.set(payload['grantId'], keys.add(key));
+      }
+      if (typeof payload['uid'] === 'string') alias.set(`uid:${this.model}:${payload['uid']}`, key);
+      if (typeof payload['userCode'] === 'string') alias.set(`userCode:${this.model}:${payload['userCode']}`, key);
+    }
+    async find(id: string) {
+      return live(this.key(id));
+    }
+    async findByUid(uid: string) {
+      return live(alias.get(`uid:${this.model}:${uid}`));
+    }
+    async findByUserCode(userCode: string) {
+      return live(alias.get(`userCode:${this.model}:${userCode}`));
+    }
+    async consume(id: string) {
+      const entry = store.get(this.key(id));
+      if (entry !== undefined) entry.payload['consumed'] = Math.floor(Date.now() / 1000);
+    }
+    async destroy(id: string) {
+      store.delete(this.key(id));
+    }
+    async revokeByGrantId(grantId: string) {
+      for (const key of byGrant.get(grantId) ?? []) store.delete(key);
+      byGrant.delete(grantId);
+    }
+  };
+}
+
+// The interaction pages: a login form that accepts any name, and a consent form with Allow and
+// Deny. Paths stay under /interaction/<uid>, where oidc-provider scopes its interaction cookie.
+async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const match = /^\/interaction\/([\w-]+)(?:\/(login|confirm|abort))?$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+  if (match === null) return false;
+  const [, uid = '', action] = match;
+  try {
+    const details = await provider.interactionDetails(req, res);
+    if (action === undefined && req.method === 'GET') {
+      sendPage(res, details.prompt.name === 'login' ? loginPage(uid, details) : consentPage(uid, details));
+    } else if (action === 'login' && req.method === 'POST') {
+      const login = new URLSearchParams(await readText(req)).get('login')?.trim();
+      if (!login) return sendPage(res, loginPage(uid, details, 'Type a name to log in as.')), true;
+      await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+    } else if (action === 'confirm' && req.method === 'POST') {
+      await provider.interactionFinished(req, res, { consent: { grantId: await saveGrant(provider, details) } }, { mergeWithLastSubmission: true });
+    } else if (action === 'abort' && req.method === 'POST') {
+      const denied = { error: 'access_denied', error_description: 'End-User denied the request' };
+      await provider.interactionFinished(req, res, denied, { mergeWithLastSubmission: false });
+    } else {
+      res.writeHead(405, { 'content-type': 'text/plain' }).end('method not allowed');
+    }
+  } catch (err) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end(`interaction failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return true;
+}
+
+async function saveGrant(provider: Provider, { prompt: { details }, params, session, grantId }: InteractionDetails): Promise<string> {
+  const grant = grantId !== undefined ? await provider.Grant.find(grantId) : undefined;
+  const target = grant ?? new provider.Grant({ accountId: session?.accountId ?? '', clientId: params.client_id });
+  if (details.missingOIDCScope) target.addOIDCScope(details.missingOIDCScope.join(' '));
+  if (details.missingOIDCClaims) target.addOIDCClaims(details.missingOIDCClaims);
+  for (const [indicator, scopes] of Object.entries(details.missingResourceScopes ?? {})) target.addResourceScope(indicator, scopes.join(' '));
+  return target.save();
+}
+
+function loginPage(uid: string, details: InteractionDetails, problem?: string): string {
+  return `<h1>Log in to the test provider</h1>
+<p>Any name works: this is a local oidc-provider, not a real account.</p>
+${problem ? `<p role="alert">${escapeHTML(problem)}</p>` : ''}
+<form method="post" action="/interaction/${uid}/login">
+  <label>Name <input name="login" required autofocus></label>
+  <button type="submit">Log in</button>
+</form>
+<p>Client: ${escapeHTML(details.params.client_id)}</p>`;
+}
+
+function consentPage(uid: string, details: InteractionDetails): string {
+  const scopes = typeof details.params.scope === 'string' ? details.params.scope.split(' ') : [];
+  return `<h1>Allow access?</h1>
+<p><strong>${escapeHTML(details.params.client_id)}</strong> asks for: ${scopes.map(escapeHTML).join(', ')}</p>
+<form method="post" action="/interaction/${uid}/confirm"><button type="submit">Allow</button></form>
+<form method="post" action="/interaction/${uid}/abort"><button type="submit">Deny</button></form>`;
+}
+
+function sendPage(res: ServerResponse, body: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>Test provider</title></head><body>${body}</body></html>`);
+}
+
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.once('end', () => resolve(text));
+    req.once('error', reject);
+  });
+}
+
+function escapeHTML(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
