@@ -36,6 +36,13 @@ export class SessionTransactionStore implements TransactionStore {
     this.#key = options.key;
     this.#ttl = options.ttl ?? DEFAULT_TRANSACTION_TTL;
     this.#maxPending = options.maxPending ?? 10;
+    // A NaN ttl would make every login live forever; maxPending 0 would keep them all.
+    if (!Number.isFinite(this.#ttl) || this.#ttl <= 0) {
+      throw new TypeError(`ttl must be a positive number of milliseconds, got ${String(options.ttl)}`);
+    }
+    if (!Number.isInteger(this.#maxPending) || this.#maxPending < 1) {
+      throw new TypeError(`maxPending must be a positive integer, got ${String(options.maxPending)}`);
+    }
   }
 
   async save(req: IncomingRequest, handle: string, data: TransactionData): Promise<void> {
