@@ -52,7 +52,9 @@ export function loginApp(strategy: OAuth2Strategy, options: LoginAppOptions = {}
     auth.authenticate(name, { session: useSession, failWithError: false, ...options.callbackOptions }, (err: unknown, user: unknown, info: unknown, status: unknown) => {
       if (err) return next(err);
       if (!user) return res.status(typeof status === 'number' ? status : 401).json({ failure: info ?? null, status });
-      req.logIn(user as Express.User, { session: useSession }, (loginErr) => {
+      // passport ≥0.6 regenerates the session here; keepSessionInfo carries the old one over.
+      const keepSessionInfo = options.callbackOptions?.['keepSessionInfo'] === true;
+      req.logIn(user as Express.User, { session: useSession, keepSessionInfo }, (loginErr) => {
         if (loginErr) return next(loginErr);
         res.json({ user, authInfo: info });
       });
