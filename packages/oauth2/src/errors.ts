@@ -15,7 +15,7 @@ export class AuthorizationError extends PassportKitError {
     const errorCode = code || 'server_error';
     super(message ?? `Authorization failed: ${errorCode}`, errorCode);
     this.uri = uri;
-    this.status = status || AUTHORIZATION_ERROR_STATUS[errorCode] || 500;
+    this.status = status || AUTHORIZATION_ERROR_STATUS[code ?? ''] || 500;
   }
 }
 
