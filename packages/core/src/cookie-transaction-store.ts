@@ -2,7 +2,7 @@ import { createHash, hkdfSync } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { readCookies, setCookie } from './lib/cookies.js';
 import { handleId, sameHandle } from './lib/handle-id.js';
-import type { IncomingRequest, ResponseLike } from './request.js';
+import { headerValue, type IncomingRequest, type ResponseLike } from './request.js';
 import {
   DEFAULT_TRANSACTION_TTL,
   type TakeResult,
@@ -112,8 +112,9 @@ export class CookieTransactionStore implements TransactionStore {
   }
 
   #attributes(req: IncomingRequest, maxAge: number) {
-    const overHttps = Boolean(req.socket?.encrypted ?? req.connection?.encrypted) ||
-      req.headers['x-forwarded-proto'] === 'https';
+    // Proxies may repeat the header, append to it (`https, http`) or capitalise it.
+    const forwardedProto = headerValue(req, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+    const overHttps = Boolean(req.socket?.encrypted ?? req.connection?.encrypted) || forwardedProto === 'https';
     return {
       maxAge,
       path: this.#path,
