@@ -1,5 +1,13 @@
 export { authorizationHeader } from './authorization-header.js';
+export { InternalOAuthError } from './errors.js';
 export { percentDecode, percentEncode } from './percent-encode.js';
+export { providerErrorMessage } from './provider-error-message.js';
+export type {
+  RequestTokenStore,
+  RequestTokenStoreMeta,
+  StoreCallback,
+  StoreGetCallback,
+} from './request-token-store.js';
 export {
   SIGNATURE_METHODS,
   baseStringURI,
@@ -16,3 +24,16 @@ export {
   type SignedRequest,
   type SigningKey,
 } from './signature.js';
+export type { SignedRequestOptions } from './lib/signed-request.js';
+export {
+  OAuth1Strategy,
+  Strategy,
+  type OAuth1AuthenticateOptions,
+  type OAuth1StrategyOptions,
+  type ProtectedResourceResponse,
+  type SkipUserProfile,
+  type TokenParams,
+  type VerifyCallback,
+  type VerifyFunction,
+  type VerifyFunctionWithRequest,
+} from './strategy.js';

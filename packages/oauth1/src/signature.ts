@@ -87,7 +87,7 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   if (input.token !== undefined) oauthParameters.push(['oauth_token', input.token]);
   if (input.version !== undefined) oauthParameters.push(['oauth_version', input.version]);
   const other: Parameter[] = [];
-  for (const pair of toPairs(input.parameters)) {
+  for (const pair of parameterPairs(input.parameters)) {
     if (pair[0] === 'oauth_signature') continue;
     (pair[0].startsWith('oauth_') ? oauthParameters : other).push(pair);
   }
@@ -108,7 +108,7 @@ export function signRequest(input: SignRequestInput): SignedRequest {
  * ```
  */
 export function signatureBaseString(method: string, url: string, parameters?: Parameters): string {
-  const all = [...queryParameters(url), ...toPairs(parameters)].filter(([name]) => name !== 'oauth_signature');
+  const all = [...queryParameters(url), ...parameterPairs(parameters)].filter(([name]) => name !== 'oauth_signature');
   return [method.toUpperCase(), percentEncode(baseStringURI(url)), percentEncode(normalizeParameters(all))].join('&');
 }
 
@@ -132,7 +132,7 @@ export function baseStringURI(url: string): string {
  * (byte order), keep duplicates, join as `name=value` with `&`.
  */
 export function normalizeParameters(parameters: Parameters): string {
-  return toPairs(parameters)
+  return parameterPairs(parameters)
     .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
     .sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv))
     .map(([name, value]) => `${name}=${value}`)
@@ -203,7 +203,8 @@ function queryParameters(url: string): Parameter[] {
   return parseFormEncoded(url.slice(at + 1, hash < 0 ? undefined : hash));
 }
 
-function toPairs(parameters: Parameters | undefined): Parameter[] {
+/** Parameters as a list of pairs, duplicates and order kept. */
+export function parameterPairs(parameters: Parameters | undefined): Parameter[] {
   if (!parameters) return [];
   if (Symbol.iterator in parameters) return [...(parameters as Iterable<Parameter>)];
   const pairs: Parameter[] = [];

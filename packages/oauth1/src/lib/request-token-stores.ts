@@ -1,0 +1,59 @@
+import type { IncomingRequest, TakeResult, TransactionStore } from '@passport-kit/core';
+import type { RequestTokenStore, RequestTokenStoreMeta } from '../request-token-store.js';
+
+/** What the strategy keeps between leg 1 and the callback. */
+export interface PendingRequestToken extends Record<string, unknown> {
+  tokenSecret: string;
+  state?: unknown;
+}
+
+/** The one shape the strategy talks to, whatever kind of store the app configured. */
+export interface RequestTokenStorage {
+  save(req: IncomingRequest, token: string, pending: PendingRequestToken, meta: RequestTokenStoreMeta): Promise<void>;
+  take(req: IncomingRequest, token: string, meta: RequestTokenStoreMeta): Promise<TakeResult<PendingRequestToken>>;
+}
+
+export function isTransactionStore(store: object): store is TransactionStore {
+  const candidate = store as Partial<TransactionStore>;
+  return typeof candidate.save === 'function' && typeof candidate.take === 'function';
+}
+
+export function isRequestTokenStore(store: object): store is RequestTokenStore {
+  const candidate = store as Partial<RequestTokenStore>;
+  return typeof candidate.get === 'function' && typeof candidate.set === 'function' && typeof candidate.destroy === 'function';
+}
+
+export function transactionStorage(store: TransactionStore): RequestTokenStorage {
+  return {
+    save: (req, token, pending) => store.save(req, token, pending),
+    take: async (req, token) => {
+      const result = await store.take<PendingRequestToken>(req, token);
+      if (result.status === 'found' && typeof result.data.tokenSecret !== 'string') return { status: 'mismatch' };
+      return result;
+    },
+  };
+}
+
+/** Adapts a passport-oauth1 store, calling each method with the arity it declares. */
+export function legacyStorage(store: RequestTokenStore): RequestTokenStorage {
+  const call = (fn: unknown, args: unknown[]) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const done = (err?: unknown, ...results: unknown[]) => (err ? reject(err) : resolve(results));
+      (fn as (...args: unknown[]) => void).apply(store, [...args, done]);
+    });
+  return {
+    async save(req, token, pending, meta) {
+      const arity = store.set.length;
+      if (arity >= 6) await call(store.set, [req, token, pending.tokenSecret, pending.state, meta]);
+      else if (arity === 5) await call(store.set, [req, token, pending.tokenSecret, meta]);
+      else await call(store.set, [req, token, pending.tokenSecret]);
+    },
+    async take(req, token, meta) {
+      const [tokenSecret, state] = await call(store.get, store.get.length >= 4 ? [req, token, meta] : [req, token]);
+      if (typeof tokenSecret !== 'string' || tokenSecret === '') return { status: 'mismatch' };
+      // A request token is single-use: forget it before exchanging it, not after.
+      await call(store.destroy, store.destroy.length >= 4 ? [req, token, meta] : [req, token]);
+      return { status: 'found', data: state === undefined ? { tokenSecret } : { tokenSecret, state } };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { IncomingRequest } from '@passport-kit/core';
+
+/** What passport-oauth1 passes a store as `meta`: the strategy's endpoints and client id. */
+export interface RequestTokenStoreMeta {
+  requestTokenURL: string;
+  accessTokenURL: string;
+  userAuthorizationURL: string;
+  consumerKey: string;
+  /** The resolved callback URL, when issuing the request token. */
+  callbackURL?: string | undefined;
+}
+
+export type StoreCallback = (err?: unknown) => void;
+export type StoreGetCallback = (err?: unknown, tokenSecret?: string | false | null, state?: unknown) => void;
+
+/**
+ * A custom request-token store written for passport-oauth1 (`options.requestTokenStore` or
+ * `options.store`). The strategy looks at each method's arity, as passport-oauth1 does:
+ * `get(req, token, [meta,] cb)`, `set(req, token, tokenSecret, [state, [meta,]] cb)`,
+ * `destroy(req, token, [meta,] cb)`. `get` answers `cb(null, tokenSecret, state)` and a falsy
+ * `tokenSecret` when it does not know the token.
+ *
+ * A core `TransactionStore` (`save`/`take`) is accepted too, and is preferred: it makes each
+ * request token single-use and expiring by construction.
+ */
+export interface RequestTokenStore {
+  get(req: IncomingRequest, token: string, ...rest: [StoreGetCallback] | [RequestTokenStoreMeta, StoreGetCallback]): void;
+  set(
+    req: IncomingRequest,
+    token: string,
+    tokenSecret: string,
+    ...rest: [StoreCallback] | [RequestTokenStoreMeta, StoreCallback] | [unknown, RequestTokenStoreMeta, StoreCallback]
+  ): void;
+  destroy(req: IncomingRequest, token: string, ...rest: [StoreCallback] | [RequestTokenStoreMeta, StoreCallback]): void;
+}

@@ -1,0 +1,502 @@
+import { hkdfSync, type KeyLike } from 'node:crypto';
+import {
+  DefaultTransactionStore,
+  HttpClient,
+  UnexpectedBodyError,
+  UnexpectedStatusError,
+  describeTarget,
+  readParam,
+  resolveCallbackURL,
+  userAgent,
+  type CookieTransactionStoreOptions,
+  type HttpResponse,
+  type IncomingRequest,
+  type Profile,
+  type TransactionStore,
+} from '@passport-kit/core';
+import { Strategy as PassportStrategy } from 'passport-strategy';
+import type { Dispatcher } from 'undici';
+import { InternalOAuthError } from './errors.js';
+import { buildSignedRequest, type ClientCredentials, type SignedRequestOptions } from './lib/signed-request.js';
+import { redact } from './lib/redact.js';
+import {
+  isRequestTokenStore,
+  isTransactionStore,
+  legacyStorage,
+  transactionStorage,
+  type PendingRequestToken,
+  type RequestTokenStorage,
+} from './lib/request-token-stores.js';
+import { percentEncode } from './percent-encode.js';
+import { providerErrorMessage } from './provider-error-message.js';
+import type { RequestTokenStore, RequestTokenStoreMeta } from './request-token-store.js';
+import { SIGNATURE_METHODS, parseFormEncoded, type SignatureMethod } from './signature.js';
+
+const PACKAGE_VERSION = '0.1.0';
+// Headers undici manages itself or refuses; node-oauth's `Connection: close` default is one.
+const MANAGED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'host']);
+
+/** The request type passport-strategy declares (Express's); any `IncomingRequest` works. */
+type PassportRequest = Parameters<PassportStrategy['authenticate']>[0];
+
+/** `done(err, user, info)`: `user` false for a failed login. */
+export type VerifyCallback = (err?: unknown, user?: unknown, info?: unknown) => void;
+/** Token-response parameters besides the token and its secret (`user_id`, `screen_name`, …). */
+export type TokenParams = Record<string, string>;
+
+/** `(token, tokenSecret, profile, done)` or `(token, tokenSecret, params, profile, done)`; may return a promise of the user. */
+export type VerifyFunction =
+  | ((token: string, tokenSecret: string, profile: Profile, done: VerifyCallback) => unknown)
+  | ((token: string, tokenSecret: string, params: TokenParams, profile: Profile, done: VerifyCallback) => unknown);
+/** The `passReqToCallback: true` forms: `req` first. */
+export type VerifyFunctionWithRequest =
+  | ((req: IncomingRequest, token: string, tokenSecret: string, profile: Profile, done: VerifyCallback) => unknown)
+  | ((req: IncomingRequest, token: string, tokenSecret: string, params: TokenParams, profile: Profile, done: VerifyCallback) => unknown);
+
+export type SkipUserProfile =
+  | boolean
+  | ((token: string, tokenSecret: string) => boolean | Promise<boolean>)
+  | ((token: string, tokenSecret: string, done: (err: unknown, skip?: boolean) => void) => void);
+
+export interface OAuth1StrategyOptions {
+  /** Leg 1: where the signed request for a request token is POSTed. */
+  requestTokenURL: string;
+  /** Leg 3: where the authorized request token is exchanged for an access token. */
+  accessTokenURL: string;
+  /** Leg 2: where the user is sent to approve; `oauth_token` is added to it. */
+  userAuthorizationURL: string;
+  consumerKey: string;
+  /** The consumer secret; may be empty (some providers), but not missing. For RSA-SHA1 without `privateKey`, the PEM private key, as in passport-oauth1. */
+  consumerSecret: string;
+  /** Where the provider sends the user back; relative URLs are resolved against the request. */
+  callbackURL?: string | undefined;
+  /** Default `HMAC-SHA1`. */
+  signatureMethod?: SignatureMethod | undefined;
+  /** RSA private key for `RSA-SHA1` (PEM or `KeyObject`); defaults to `consumerSecret`. */
+  privateKey?: KeyLike | undefined;
+  /** Headers sent with every call to the provider. */
+  customHeaders?: Record<string, string> | undefined;
+  /** Session property pending logins live under. Default `oauth`. */
+  sessionKey?: string | undefined;
+  /** A passport-oauth1 store (`get`/`set`/`destroy`) or a core `TransactionStore` (`save`/`take`). `true` means the default store. */
+  requestTokenStore?: RequestTokenStore | TransactionStore | boolean | undefined;
+  /** Alias of `requestTokenStore`. */
+  store?: RequestTokenStore | TransactionStore | boolean | undefined;
+  /** How long a request token stays usable, in milliseconds (default store only). Default 10 minutes. */
+  requestTokenTTL?: number | undefined;
+  /**
+   * Encrypted-cookie fallback for requests without a session (default store only). Without a
+   * `secret`, one is derived (HKDF) from a non-empty `consumerSecret`.
+   */
+  stateCookie?: Partial<Omit<CookieTransactionStoreOptions, 'ttl'>> | undefined;
+  /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`. */
+  proxy?: boolean | undefined;
+  passReqToCallback?: boolean | undefined;
+  /** Skip `userProfile`: a boolean, or a function `(token, tokenSecret[, done])`. */
+  skipUserProfile?: SkipUserProfile | undefined;
+  /** Deadline of each call to the provider, in milliseconds. Default 10 000. */
+  timeout?: number | undefined;
+  /** Largest response body accepted, in bytes. Default 1 MiB. */
+  maxResponseSize?: number | undefined;
+  /** undici dispatcher for calls to the provider (a `ProxyAgent`, a `MockAgent`, …). */
+  dispatcher?: Dispatcher | undefined;
+}
+
+/** Options of `passport.authenticate('oauth', options)` this strategy reads. */
+export interface OAuth1AuthenticateOptions {
+  /** Overrides the strategy's `callbackURL` for this login. */
+  callbackURL?: string | undefined;
+  /** Kept with the request token and handed back as `info.state` on success. */
+  state?: unknown;
+  [option: string]: unknown;
+}
+
+/** A response to a signed call, as `fetchProtectedResource` returns it. */
+export type ProtectedResourceResponse = HttpResponse;
+
+interface TokenResponse {
+  token: string;
+  tokenSecret: string;
+  params: TokenParams;
+}
+
+/**
+ * Passport strategy for OAuth 1.0a (RFC 5849), a drop-in for passport-oauth1's `Strategy`
+ * (name `oauth`). Provider packages subclass it and override the protected hooks
+ * `userProfile`, `requestTokenParams`, `userAuthorizationParams` and `parseErrorResponse`.
+ *
+ * @example
+ * ```ts
+ * passport.use(new OAuth1Strategy({
+ *   requestTokenURL: 'https://provider.example/oauth/request_token',
+ *   accessTokenURL: 'https://provider.example/oauth/access_token',
+ *   userAuthorizationURL: 'https://provider.example/oauth/authorize',
+ *   consumerKey: process.env.CONSUMER_KEY!,
+ *   consumerSecret: process.env.CONSUMER_SECRET!,
+ *   callbackURL: '/auth/provider/callback',
+ * }, async (token, tokenSecret, profile) => findOrCreateUser(profile)));
+ * ```
+ */
+export class OAuth1Strategy extends PassportStrategy {
+  name = 'oauth';
+  protected readonly requestTokenURL: string;
+  protected readonly accessTokenURL: string;
+  protected readonly userAuthorizationURL: string;
+  protected readonly callbackURL: string | undefined;
+  /** The session key pending logins live under (`sessionKey`). */
+  protected readonly sessionKey: string;
+  /** The one HTTP client for every call to the provider. */
+  protected readonly httpClient: HttpClient;
+  private readonly client: ClientCredentials;
+  private readonly verify: VerifyFunction | VerifyFunctionWithRequest;
+  private readonly requestTokenStorage: RequestTokenStorage;
+  private readonly trustProxy: boolean;
+  private readonly passReqToCallback: boolean;
+  private readonly skipUserProfile: SkipUserProfile;
+
+  constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest);
+  constructor(options: OAuth1StrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunction);
+  constructor(options: OAuth1StrategyOptions, verify: VerifyFunction | VerifyFunctionWithRequest);
+  constructor(options: OAuth1StrategyOptions, verify: VerifyFunction | VerifyFunctionWithRequest) {
+    super();
+    // The same checks and messages as passport-oauth1.
+    if (typeof verify !== 'function') throw new TypeError('OAuthStrategy requires a verify callback');
+    if (!options?.requestTokenURL) throw new TypeError('OAuthStrategy requires a requestTokenURL option');
+    if (!options.accessTokenURL) throw new TypeError('OAuthStrategy requires a accessTokenURL option');
+    if (!options.userAuthorizationURL) throw new TypeError('OAuthStrategy requires a userAuthorizationURL option');
+    if (!options.consumerKey) throw new TypeError('OAuthStrategy requires a consumerKey option');
+    if (typeof options.consumerSecret !== 'string') throw new TypeError('OAuthStrategy requires a consumerSecret option');
+    const signatureMethod = options.signatureMethod ?? 'HMAC-SHA1';
+    if (!SIGNATURE_METHODS.includes(signatureMethod)) {
+      throw new TypeError(`OAuthStrategy does not support the signature method ${String(signatureMethod)}`);
+    }
+    const privateKey = options.privateKey ?? (signatureMethod === 'RSA-SHA1' ? options.consumerSecret : undefined);
+    if (signatureMethod === 'RSA-SHA1' && !privateKey) throw new TypeError('OAuthStrategy requires a privateKey option for RSA-SHA1');
+
+    this.verify = verify;
+    this.requestTokenURL = options.requestTokenURL;
+    this.accessTokenURL = options.accessTokenURL;
+    this.userAuthorizationURL = options.userAuthorizationURL;
+    this.callbackURL = options.callbackURL;
+    this.sessionKey = options.sessionKey || 'oauth';
+    this.client = {
+      consumerKey: options.consumerKey,
+      // With RSA-SHA1 the "consumer secret" may be a private key: never use it as an HMAC key.
+      consumerSecret: signatureMethod === 'RSA-SHA1' ? '' : options.consumerSecret,
+      signatureMethod,
+      privateKey,
+      headers: Object.fromEntries(
+        Object.entries(options.customHeaders ?? {})
+          .map(([name, value]) => [name.toLowerCase(), value] as const)
+          .filter(([name]) => !MANAGED_HEADERS.has(name)),
+      ),
+    };
+    this.httpClient = new HttpClient({
+      userAgent: userAgent('@passport-kit/oauth1', PACKAGE_VERSION),
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...(options.maxResponseSize === undefined ? {} : { maxResponseSize: options.maxResponseSize }),
+      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    });
+    this.requestTokenStorage = this.createStorage(options);
+    this.trustProxy = options.proxy === true;
+    this.passReqToCallback = options.passReqToCallback === true;
+    this.skipUserProfile = options.skipUserProfile ?? false;
+  }
+
+  /** Starts a login (leg 1 and the redirect of leg 2) or completes one on the callback (leg 3). */
+  override authenticate(request: IncomingRequest | PassportRequest, options: OAuth1AuthenticateOptions = {}): void {
+    // Express's session type lacks the index signature core's `SessionLike` declares.
+    const req = request as IncomingRequest;
+    const run = async () => {
+      // A user who refuses comes back with `denied=<request token>` (Twitter and others).
+      const denied = readParam(req, 'denied');
+      if (denied.kind !== 'absent') {
+        if (denied.kind === 'value') await this.requestTokenStorage.take(req, denied.value, this.meta()).catch(() => undefined);
+        return this.fail({ message: 'The user denied the authorization request' }, 403);
+      }
+      const token = readParam(req, 'oauth_token');
+      if (token.kind === 'invalid') return this.fail({ message: 'Malformed oauth_token parameter' }, 400);
+      if (token.kind === 'value' && token.value !== '') return this.completeLogin(req, token.value);
+      return this.startLogin(req, options);
+    };
+    run().catch((err: unknown) => this.error(err instanceof Error ? err : new Error(String(err))));
+  }
+
+  /**
+   * Extra parameters for the request-token call (`x_auth_access_type`, `scope`, …); `oauth_*`
+   * ones go in the Authorization header, the others in the signed form body.
+   */
+  protected requestTokenParams(_options: OAuth1AuthenticateOptions): Record<string, string> {
+    return {};
+  }
+
+  /** Extra query parameters for the authorization redirect (`force_login`, `screen_name`, …). */
+  protected userAuthorizationParams(_options: OAuth1AuthenticateOptions): Record<string, string> {
+    return {};
+  }
+
+  /**
+   * Loads the user's profile with the access token; the base class returns `{}`. Override it
+   * with either style: call `done(err, profile)` or return a promise of the profile. Use
+   * {@link OAuth1Strategy.fetchProtectedResource} for the signed call.
+   */
+  protected userProfile(
+    _token: string,
+    _tokenSecret: string,
+    _params: TokenParams,
+    done: (err: unknown, profile?: Profile) => void,
+  ): void | Promise<Profile> {
+    done(null, {} as Profile);
+  }
+
+  /**
+   * Turns a provider's error response into the error the login fails with; return `null` or
+   * `undefined` to get {@link InternalOAuthError}. {@link providerErrorMessage} reads the
+   * common body shapes.
+   */
+  protected parseErrorResponse(_body: string, _status: number): Error | null | undefined {
+    return null;
+  }
+
+  /**
+   * Sends one signed request (RFC 5849 §3.5.1 Authorization header) with the strategy's
+   * credentials and returns the response, whatever its status. Throws a core `NetworkError`.
+   */
+  protected signedRequest(options: SignedRequestOptions): Promise<HttpResponse> {
+    return this.httpClient.request(buildSignedRequest(this.client, options));
+  }
+
+  /**
+   * GETs (or POSTs) a protected resource signed with the access token: what provider packages
+   * use in `userProfile`. Throws `UnexpectedStatusError` (with `statusCode` and `data`) for a
+   * status outside 2xx, and `NetworkError`; messages carry the provider's error message but
+   * never the token or a secret.
+   *
+   * @example
+   * ```ts
+   * const { body } = await this.fetchProtectedResource(PROFILE_URL, token, tokenSecret);
+   * ```
+   */
+  protected async fetchProtectedResource(
+    url: string,
+    token: string,
+    tokenSecret: string,
+    options: Omit<SignedRequestOptions, 'url' | 'token' | 'tokenSecret'> = {},
+  ): Promise<ProtectedResourceResponse> {
+    const request = { ...options, url, token, tokenSecret };
+    const response = await this.signedRequest(request);
+    this.checkStatus(request, response, [token, tokenSecret]);
+    return response;
+  }
+
+  private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this.callbackURL, { proxy: this.trustProxy });
+    const meta = this.meta(callbackURL);
+    let requestToken: TokenResponse;
+    try {
+      // RFC 5849 §2.1: `oob` when there is no callback to send the user to.
+      requestToken = await this.exchange(
+        { method: 'POST', url: this.requestTokenURL, parameters: { ...this.requestTokenParams(options), oauth_callback: callbackURL ?? 'oob' } },
+        [],
+      );
+    } catch (err) {
+      return this.error(this.createOAuthError('Failed to obtain request token', err));
+    }
+
+    const pending: PendingRequestToken = { tokenSecret: requestToken.tokenSecret };
+    if (options.state !== undefined) pending.state = options.state;
+    await this.requestTokenStorage.save(req, requestToken.token, pending, meta);
+
+    const query: [string, string][] = [['oauth_token', requestToken.token]];
+    // An OAuth 1.0 (not 1.0a) provider does not confirm the callback: it takes it in the redirect.
+    if (requestToken.params.oauth_callback_confirmed !== 'true' && callbackURL) query.push(['oauth_callback', callbackURL]);
+    for (const [name, value] of Object.entries(this.userAuthorizationParams(options))) {
+      if (value !== undefined && value !== null) query.push([name, String(value)]);
+    }
+    this.redirect(appendQuery(this.userAuthorizationURL, query));
+  }
+
+  private async completeLogin(req: IncomingRequest, requestToken: string): Promise<void> {
+    const verifier = readParam(req, 'oauth_verifier');
+    if (verifier.kind === 'invalid') return this.fail({ message: 'Malformed oauth_verifier parameter' }, 400);
+
+    const found = await this.requestTokenStorage.take(req, requestToken, this.meta());
+    switch (found.status) {
+      case 'missing':
+        return this.fail({ message: 'Failed to find request token in session' }, 403);
+      case 'mismatch':
+        return this.fail({ message: 'Unknown or already used request token' }, 403);
+      case 'expired':
+        return this.fail({ message: 'Request token expired' }, 403);
+      case 'found':
+        break;
+    }
+    const { tokenSecret, state } = found.data;
+
+    let access: TokenResponse;
+    try {
+      // An OAuth 1.0 provider sends no verifier.
+      const parameters = verifier.kind === 'value' ? { oauth_verifier: verifier.value } : {};
+      access = await this.exchange(
+        { method: 'POST', url: this.accessTokenURL, token: requestToken, tokenSecret, parameters },
+        [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined],
+      );
+    } catch (err) {
+      return this.error(this.createOAuthError('Failed to obtain access token', err));
+    }
+
+    const profile = await this.loadUserProfile(access);
+    const { user, info } = await this.callVerify(req, access, profile);
+    if (!user) return this.fail(info, 401);
+    const result: Record<string, unknown> = typeof info === 'object' && info !== null ? { ...info } : {};
+    if (state !== undefined) result.state = state;
+    this.success(user, result);
+  }
+
+  /** Signs and sends a token request, then reads the form-encoded token response. */
+  private async exchange(request: SignedRequestOptions, secrets: (string | undefined)[]): Promise<TokenResponse> {
+    const response = await this.signedRequest(request);
+    this.checkStatus(request, response, secrets);
+    const params: TokenParams = {};
+    for (const [name, value] of parseFormEncoded(response.body)) if (!(name in params)) params[name] = value;
+    const { oauth_token: token, oauth_token_secret: tokenSecret, ...rest } = params;
+    if (!token || !tokenSecret) {
+      throw new UnexpectedBodyError(`${describeTarget('POST', request.url)} did not return oauth_token and oauth_token_secret`);
+    }
+    return { token, tokenSecret, params: rest };
+  }
+
+  private checkStatus(request: SignedRequestOptions, response: HttpResponse, secrets: (string | undefined)[]): void {
+    if (response.status >= 200 && response.status < 300) return;
+    const said = providerErrorMessage(response.body);
+    const where = describeTarget(request.method ?? 'GET', request.url);
+    const message = `${where} answered ${response.status}${said ? `: ${said}` : ''}`;
+    throw new UnexpectedStatusError(
+      redact(message, [...secrets, this.client.consumerSecret, typeof this.client.privateKey === 'string' ? this.client.privateKey : undefined]),
+      response.status,
+      response.body,
+    );
+  }
+
+  /** passport-oauth1's `_createOAuthError`: the `parseErrorResponse` hook first, `InternalOAuthError` otherwise. */
+  private createOAuthError(message: string, err: unknown): Error {
+    if (err instanceof UnexpectedStatusError) {
+      try {
+        const parsed = this.parseErrorResponse(err.data, err.statusCode);
+        if (parsed) return parsed;
+      } catch {
+        // A hook that cannot parse the body falls back to the generic error, as in passport-oauth1.
+      }
+    }
+    return new InternalOAuthError(message, err);
+  }
+
+  private async loadUserProfile(access: TokenResponse): Promise<Profile | undefined> {
+    if (await this.shouldSkipUserProfile(access)) return undefined;
+    return settle<Profile>((done) => this.userProfile(access.token, access.tokenSecret, access.params, done));
+  }
+
+  private async shouldSkipUserProfile(access: TokenResponse): Promise<boolean> {
+    const skip = this.skipUserProfile;
+    if (typeof skip !== 'function') return Boolean(skip);
+    if (skip.length > 2) {
+      return Boolean(await settle<boolean>((done) => (skip as (t: string, s: string, d: typeof done) => void)(access.token, access.tokenSecret, done)));
+    }
+    return Boolean(await (skip as (t: string, s: string) => boolean | Promise<boolean>)(access.token, access.tokenSecret));
+  }
+
+  /** Calls verify in the form its arity asks for; anything else (NestJS's 0) is the 4-argument form. */
+  private callVerify(req: IncomingRequest, access: TokenResponse, profile: Profile | undefined): Promise<{ user: unknown; info: unknown }> {
+    const verify = this.verify as (...args: unknown[]) => unknown;
+    const withParams = verify.length === (this.passReqToCallback ? 6 : 5);
+    const args: unknown[] = [access.token, access.tokenSecret];
+    if (withParams) args.push(access.params);
+    args.push(profile);
+    if (this.passReqToCallback) args.unshift(req);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const done: VerifyCallback = (err, user, info) => {
+        if (settled) return;
+        settled = true;
+        if (err) reject(err instanceof Error ? err : new Error(String(err)));
+        else resolve({ user, info });
+      };
+      const returned = verify(...args, done);
+      if (!isThenable(returned)) return;
+      // A verify that declares `done` and resolves to undefined calls `done` itself (NestJS
+      // calls it before its promise settles); otherwise the resolved value is the user.
+      const declaresDone = verify.length >= args.length + 1;
+      returned.then(
+        (user) => (user === undefined && declaresDone ? undefined : done(null, user)),
+        (err: unknown) => done(err ?? new Error('verify rejected')),
+      );
+    });
+  }
+
+  private meta(callbackURL?: string): RequestTokenStoreMeta {
+    return {
+      requestTokenURL: this.requestTokenURL,
+      accessTokenURL: this.accessTokenURL,
+      userAuthorizationURL: this.userAuthorizationURL,
+      consumerKey: this.client.consumerKey,
+      ...(callbackURL === undefined ? {} : { callbackURL }),
+    };
+  }
+
+  private createStorage(options: OAuth1StrategyOptions): RequestTokenStorage {
+    const store = options.requestTokenStore ?? options.store;
+    if (typeof store === 'object' && store !== null) {
+      if (isTransactionStore(store)) return transactionStorage(store);
+      if (isRequestTokenStore(store)) return legacyStorage(store);
+      throw new TypeError('OAuthStrategy requestTokenStore must have get/set/destroy or save/take methods');
+    }
+    const secret = options.stateCookie?.secret ?? deriveCookieSecret(options.consumerSecret);
+    return transactionStorage(
+      new DefaultTransactionStore({
+        key: this.sessionKey,
+        ttl: options.requestTokenTTL,
+        cookie: secret === undefined ? undefined : { ...options.stateCookie, secret },
+      }),
+    );
+  }
+}
+
+/** `Strategy`, as passport-oauth1 names it. */
+export { OAuth1Strategy as Strategy };
+
+function deriveCookieSecret(consumerSecret: string): string | undefined {
+  if (!consumerSecret) return undefined;
+  const key = hkdfSync('sha256', consumerSecret, 'passport-kit/oauth1', 'request token cookie secret', 32);
+  return Buffer.from(key).toString('base64url');
+}
+
+function appendQuery(url: string, pairs: readonly (readonly [string, string])[]): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const query = pairs.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
+  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  return `${base}${separator}${query}`;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** Runs a callback-style or promise-returning function, whichever way it answers first. */
+function settle<T>(run: (done: (err: unknown, value?: T) => void) => unknown): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const done = (err: unknown, value?: T) => {
+      if (settled) return;
+      settled = true;
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else resolve(value);
+    };
+    try {
+      const returned = run(done);
+      if (isThenable(returned)) returned.then((value) => done(null, value as T), (err: unknown) => done(err ?? new Error('rejected')));
+    } catch (err) {
+      done(err ?? new Error('threw'));
+    }
+  });
+}
