@@ -12,11 +12,11 @@ export interface HttpClientOptions {
    * The undici dispatcher requests go through: a `ProxyAgent`, an `EnvHttpProxyAgent`, a
    * `MockAgent`, or your own `Agent`. Defaults to one pooled keep-alive `Agent` per process.
    */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** Overall deadline of one call (connect, headers and body), in milliseconds. Default 10 000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Largest response body accepted, in bytes. Default 1 MiB. */
-  maxResponseSize?: number;
+  maxResponseSize?: number | undefined;
   /** The `User-Agent` header sent with every request. */
   userAgent: string;
 }
