@@ -25,10 +25,13 @@ export function setCookie(res: ResponseLike, name: string, value: string, attrib
   const parts = [
     `${name}=${value}`,
     `Path=${attributes.path}`,
-    `Max-Age=${Math.floor(attributes.maxAge / 1000)}`,
+    // Rounded up: a ttl under a second must not become Max-Age=0, which deletes the cookie.
+    `Max-Age=${Math.ceil(attributes.maxAge / 1000)}`,
     'HttpOnly',
     `SameSite=${attributes.sameSite}`,
   ];
+  // Clients that ignore Max-Age (older browsers, HTTP-client cookie jars) delete on a past Expires.
+  if (attributes.maxAge <= 0) parts.splice(3, 0, 'Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   if (attributes.secure) parts.push('Secure');
   const existing = res.getHeader('set-cookie');
   const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
