@@ -71,6 +71,10 @@ export class CookieTransactionStore implements TransactionStore {
     this.#keys = secrets.map(deriveKey);
     this.#name = options.name ?? 'pk.tx';
     this.#ttl = options.ttl ?? DEFAULT_TRANSACTION_TTL;
+    // A NaN or infinite ttl cannot be sealed (JSON turns it into null): no login would complete.
+    if (!Number.isFinite(this.#ttl) || this.#ttl <= 0) {
+      throw new TypeError(`ttl must be a positive number of milliseconds, got ${String(options.ttl)}`);
+    }
     this.#sameSite = options.sameSite ?? 'Lax';
     this.#secure = options.secure;
     this.#path = options.path ?? '/';
