@@ -9,7 +9,7 @@ import request from 'supertest';
 import { loginThroughProvider, type LoginThroughProviderOptions } from './browserless-login.js';
 
 /** The callback every test provider registers; nothing listens there, the login stops at the redirect. */
-export const TEST_CALLBACK_URL = 'http://127.0.0.1:48719/auth/callback';
+export const TEST_CALLBACK_URL = 'http://127.0.0.1:14719/auth/callback';
 
 /** What the app's callback route answered. Never holds a token: the verify keeps only metadata. */
 export interface LoginOutcome {
