@@ -35,5 +35,8 @@ export {
   type TokenParams,
   type VerifyCallback,
   type VerifyFunction,
+  type VerifyFunctionWithParams,
   type VerifyFunctionWithRequest,
+  type VerifyFunctionWithRequestAndParams,
+  type OAuth1Verify,
 } from './strategy.js';

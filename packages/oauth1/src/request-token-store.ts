@@ -24,12 +24,10 @@ export type StoreGetCallback = (err?: unknown, tokenSecret?: string | false | nu
  * request token single-use and expiring by construction.
  */
 export interface RequestTokenStore {
-  get(req: IncomingRequest, token: string, ...rest: [StoreGetCallback] | [RequestTokenStoreMeta, StoreGetCallback]): void;
-  set(
-    req: IncomingRequest,
-    token: string,
-    tokenSecret: string,
-    ...rest: [StoreCallback] | [RequestTokenStoreMeta, StoreCallback] | [unknown, RequestTokenStoreMeta, StoreCallback]
-  ): void;
-  destroy(req: IncomingRequest, token: string, ...rest: [StoreCallback] | [RequestTokenStoreMeta, StoreCallback]): void;
+  /** `get(req, token, [meta,] cb)`, answering `cb(err, tokenSecret, state)`. */
+  get(req: IncomingRequest, token: string, ...metaAndCallback: unknown[]): void;
+  /** `set(req, token, tokenSecret, [state, [meta,]] cb)`. */
+  set(req: IncomingRequest, token: string, tokenSecret: string, ...stateMetaAndCallback: unknown[]): void;
+  /** `destroy(req, token, [meta,] cb)`. */
+  destroy(req: IncomingRequest, token: string, ...metaAndCallback: unknown[]): void;
 }

@@ -44,14 +44,35 @@ export type VerifyCallback = (err?: unknown, user?: unknown, info?: unknown) => 
 /** Token-response parameters besides the token and its secret (`user_id`, `screen_name`, …). */
 export type TokenParams = Record<string, string>;
 
-/** `(token, tokenSecret, profile, done)` or `(token, tokenSecret, params, profile, done)`; may return a promise of the user. */
-export type VerifyFunction =
-  | ((token: string, tokenSecret: string, profile: Profile, done: VerifyCallback) => unknown)
-  | ((token: string, tokenSecret: string, params: TokenParams, profile: Profile, done: VerifyCallback) => unknown);
-/** The `passReqToCallback: true` forms: `req` first. */
-export type VerifyFunctionWithRequest =
-  | ((req: IncomingRequest, token: string, tokenSecret: string, profile: Profile, done: VerifyCallback) => unknown)
-  | ((req: IncomingRequest, token: string, tokenSecret: string, params: TokenParams, profile: Profile, done: VerifyCallback) => unknown);
+/** `(token, tokenSecret, profile, done)`; may instead return (a promise of) the user. */
+export type VerifyFunction = (token: string, tokenSecret: string, profile: Profile, done: VerifyCallback) => unknown;
+/** `(token, tokenSecret, params, profile, done)`: also the token response's other parameters. */
+export type VerifyFunctionWithParams = (
+  token: string,
+  tokenSecret: string,
+  params: TokenParams,
+  profile: Profile,
+  done: VerifyCallback,
+) => unknown;
+/** `passReqToCallback: true`: `(req, token, tokenSecret, profile, done)`. */
+export type VerifyFunctionWithRequest = (
+  req: IncomingRequest,
+  token: string,
+  tokenSecret: string,
+  profile: Profile,
+  done: VerifyCallback,
+) => unknown;
+/** `passReqToCallback: true`: `(req, token, tokenSecret, params, profile, done)`. */
+export type VerifyFunctionWithRequestAndParams = (
+  req: IncomingRequest,
+  token: string,
+  tokenSecret: string,
+  params: TokenParams,
+  profile: Profile,
+  done: VerifyCallback,
+) => unknown;
+/** Any of the verify forms; the strategy tells them apart by `passReqToCallback` and arity. */
+export type OAuth1Verify = VerifyFunction | VerifyFunctionWithParams | VerifyFunctionWithRequest | VerifyFunctionWithRequestAndParams;
 
 export type SkipUserProfile =
   | boolean
@@ -148,16 +169,18 @@ export class OAuth1Strategy extends PassportStrategy {
   /** The one HTTP client for every call to the provider. */
   protected readonly httpClient: HttpClient;
   private readonly client: ClientCredentials;
-  private readonly verify: VerifyFunction | VerifyFunctionWithRequest;
+  private readonly verify: OAuth1Verify;
   private readonly requestTokenStorage: RequestTokenStorage;
   private readonly trustProxy: boolean;
   private readonly passReqToCallback: boolean;
   private readonly skipUserProfile: SkipUserProfile;
 
   constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest);
+  constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams);
   constructor(options: OAuth1StrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunction);
-  constructor(options: OAuth1StrategyOptions, verify: VerifyFunction | VerifyFunctionWithRequest);
-  constructor(options: OAuth1StrategyOptions, verify: VerifyFunction | VerifyFunctionWithRequest) {
+  constructor(options: OAuth1StrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunctionWithParams);
+  constructor(options: OAuth1StrategyOptions, verify: OAuth1Verify);
+  constructor(options: OAuth1StrategyOptions, verify: OAuth1Verify) {
     super();
     // The same checks and messages as passport-oauth1.
     if (typeof verify !== 'function') throw new TypeError('OAuthStrategy requires a verify callback');
