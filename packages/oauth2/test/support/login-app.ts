@@ -19,6 +19,8 @@ export interface LoginAppOptions {
   callbackOptions?: Record<string, unknown>;
   /** Runs before passport on every request (e.g. to set `trust proxy`). */
   before?: RequestHandler;
+  /** Sees each error the app's error handler gets, before it is answered as JSON. */
+  onError?: (err: unknown) => void;
 }
 
 /** What the app answered, as JSON: `{ user, authInfo }`, `{ failure, status }` or `{ error }`. */
@@ -63,6 +65,7 @@ export function loginApp(strategy: OAuth2Strategy, options: LoginAppOptions = {}
   app.get('/auth/callback', callback);
   app.post('/auth/callback', callback);
   const onError: ErrorRequestHandler = (err: Error & { code?: string; status?: number; uri?: string }, _req, res, _next) => {
+    options.onError?.(err);
     res.status(err.status ?? 500).json({ error: { name: err.name, message: err.message, code: err.code, status: err.status, uri: err.uri } });
   };
   app.use(onError);
