@@ -81,11 +81,15 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<HttpResponse> {
     const where = describeTarget(req.method, req.url);
     const deadline = AbortSignal.timeout(this.#timeout);
+    // Lower-cased so a caller's `User-Agent` (passport-oauth2's customHeaders) replaces ours
+    // instead of going out as a second header.
+    const requestHeaders: Record<string, string> = { 'user-agent': this.#userAgent };
+    for (const [name, value] of Object.entries(req.headers ?? {})) requestHeaders[name.toLowerCase()] = value;
     let response: Dispatcher.ResponseData;
     try {
       response = await request(req.url, {
         method: req.method,
-        headers: { 'user-agent': this.#userAgent, ...req.headers },
+        headers: requestHeaders,
         body: req.body ?? null,
         signal: deadline,
         headersTimeout: this.#timeout,
