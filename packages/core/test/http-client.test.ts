@@ -380,6 +380,21 @@ describe('HttpClient', () => {
       });
     }
 
+    it('treats options given as undefined as not given', () => {
+      expect(
+        () => new HttpClient({ userAgent: USER_AGENT, dispatcher: undefined, timeout: undefined, maxResponseSize: undefined }),
+      ).not.to.throw();
+    });
+
+    it('lets the caller’s User-Agent header, in any case, replace the default', async () => {
+      server = await startLoopbackServer((_req, res) => res.end('ok'));
+      const client = new HttpClient({ userAgent: USER_AGENT });
+
+      await client.request({ method: 'GET', url: `${server.origin}/a`, headers: { 'User-Agent': 'custom/1.0' } });
+
+      expect(server.requests[0]?.headers['user-agent']).to.equal('custom/1.0');
+    });
+
     it('accepts a fractional timeout and still enforces it', async () => {
       server = await startLoopbackServer(() => undefined);
       const client = new HttpClient({ userAgent: USER_AGENT, timeout: 150.5 });
