@@ -1,0 +1,152 @@
+import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, readParam, paramValue, userAgent, type IncomingRequest } from '@passport-kit/core';
+import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
+import packageJson from '../package.json' with { type: 'json' };
+import { appSecretProof } from './appsecret-proof.js';
+import { facebookEndpoints } from './endpoints.js';
+import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookTokenError, readFacebookError } from './errors.js';
+import { DEFAULT_GRAPH_API_VERSION, graphAPIVersionOf, warnIfPastEndOfLife } from './graph-api-versions.js';
+import type { FacebookAuthenticateOptions, FacebookStrategyOptions } from './options.js';
+import { parseProfile, type FacebookProfile } from './profile.js';
+import { graphFields } from './profile-fields.js';
+
+const GRAPH_API_VERSION = /^v\d+\.\d+$/;
+const MAX_ERROR_MESSAGE = 500;
+
+/**
+ * Sign in with Facebook (OAuth 2.0 through the Facebook Login dialog), drop-in for
+ * passport-facebook 3.0: same name (`facebook`), options, `authenticate()` options, profile and
+ * error classes. Everything else (state, PKCE, token exchange, verify forms) is OAuth2Strategy's.
+ *
+ * @example
+ * ```ts
+ * passport.use(new FacebookStrategy({
+ *   clientID: process.env.FACEBOOK_APP_ID,
+ *   clientSecret: process.env.FACEBOOK_APP_SECRET,
+ *   callbackURL: '/auth/facebook/callback',
+ *   profileFields: ['id', 'displayName', 'name', 'emails', 'photos'],
+ * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id })));
+ * ```
+ */
+export class FacebookStrategy extends OAuth2Strategy {
+  override name = 'facebook';
+  protected readonly _graphAPIVersion: string;
+  protected readonly _profileURL: string;
+  protected readonly _profileFields: readonly string[] | null;
+  protected readonly _enableProof: boolean;
+  protected readonly _clientSecret: string | undefined;
+
+  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, never>) {
+    const version = options?.graphAPIVersion || DEFAULT_GRAPH_API_VERSION;
+    if (!GRAPH_API_VERSION.test(version)) throw new TypeError(`FacebookStrategy requires graphAPIVersion like 'v26.0', got ${JSON.stringify(version).slice(0, 40)}`);
+    const defaults = facebookEndpoints(version);
+    const authorizationURL = options?.authorizationURL || defaults.authorizationURL;
+    const tokenURL = options?.tokenURL || defaults.tokenURL;
+    super(
+      {
+        ...options,
+        authorizationURL,
+        tokenURL,
+        scopeSeparator: options?.scopeSeparator ?? ',',
+        userAgent: options?.userAgent ?? userAgent(packageJson.name, packageJson.version),
+      },
+      verify as OAuth2VerifyFunction<never, never>,
+    );
+    if (options.enableProof === true && !options.clientSecret) throw new TypeError('FacebookStrategy requires a clientSecret option when enableProof is true');
+    this._graphAPIVersion = version;
+    this._profileURL = options.profileURL || defaults.profileURL;
+    this._profileFields = options.profileFields ?? null;
+    this._enableProof = options.enableProof ?? Boolean(options.clientSecret);
+    this._clientSecret = options.clientSecret;
+
+    // Meta stops serving a version about two years after the next one: say so once, at startup.
+    for (const url of new Set([authorizationURL, tokenURL, this._profileURL])) {
+      const used = graphAPIVersionOf(url);
+      if (used !== undefined) warnIfPastEndOfLife(used);
+    }
+  }
+
+  /**
+   * Redirects to the Facebook Login dialog, or handles its callback.
+   */
+  override authenticate(req: IncomingRequest, options: FacebookAuthenticateOptions = {}): void {
+    // Facebook redirects errors other than a denial as error_code/error_message, without `error`.
+    const errorCode = readParam(req, 'error_code');
+    if (errorCode.kind !== 'absent' && readParam(req, 'error').kind === 'absent') {
+      if (errorCode.kind !== 'value' || errorCode.value === '') return this.fail({ message: 'Invalid authorization response.' }, 400);
+      const message = paramValue(req, 'error_message')?.slice(0, MAX_ERROR_MESSAGE);
+      return this.error(new FacebookAuthorizationError(message, errorCode.value.slice(0, 100)));
+    }
+    super.authenticate(req, options);
+  }
+
+  /** `display`, `auth_type` and `auth_nonce` from the `authenticate()` options. */
+  // https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#login
+  protected override authorizationParams(options: FacebookAuthenticateOptions): Record<string, unknown> {
+    const params: Record<string, unknown> = {};
+    if (options.display) params['display'] = options.display;
+    // https://developers.facebook.com/docs/facebook-login/guides/advanced/re-authentication
+    if (options.authType) params['auth_type'] = options.authType;
+    if (options.authNonce) params['auth_nonce'] = options.authNonce;
+    return params;
+  }
+
+  /**
+   * Facebook's token endpoint answers `{ error: { message, type, code, error_subcode,
+   * fbtrace_id } }`: a {@link FacebookTokenError}. Anything else is read as RFC 6749.
+   */
+  protected override parseErrorResponse(body: string, status: number): Error | null {
+    const error = readFacebookError(body, [this._clientSecret]);
+    if (error) return new FacebookTokenError(error.message, error.type, error.code, error.subcode, error.traceID);
+    return super.parseErrorResponse(body, status);
+  }
+
+  /**
+   * Loads `/me` with the access token in the `Authorization` header (never in the URL), the
+   * `fields` from `profileFields` and, unless turned off, `appsecret_proof`. Calls `done` when
+   * given (passport-facebook's form), and returns the profile's promise otherwise.
+   */
+  protected override userProfile(accessToken: string, done?: ProfileCallback): Promise<FacebookProfile> | undefined {
+    const profile = this.fetchProfile(accessToken);
+    if (!done) return profile;
+    profile.then((loaded) => done(null, loaded), (err: unknown) => done(err));
+    return undefined;
+  }
+
+  /** The profile URL with `fields` and `appsecret_proof` for this access token. */
+  protected profileRequestURL(accessToken: string): string {
+    const url = new URL(this._profileURL);
+    if (this._profileFields) {
+      const fields = graphFields(this._profileFields);
+      if (fields !== '') url.searchParams.set('fields', fields);
+    }
+    // https://developers.facebook.com/docs/graph-api/securing-requests#appsecret_proof
+    if (this._enableProof && this._clientSecret) url.searchParams.set('appsecret_proof', appSecretProof(accessToken, this._clientSecret));
+    return url.href;
+  }
+
+  private async fetchProfile(accessToken: string): Promise<FacebookProfile> {
+    const url = this.profileRequestURL(accessToken);
+    const where = describeTarget('GET', url);
+    let response;
+    try {
+      response = await this.requestResource(url, accessToken);
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+    const { status, body } = response;
+    // Graph errors come with HTTP 400 (sometimes 401, 403 or 500), always as an `error` object.
+    const error = readFacebookError(body, [accessToken, this._clientSecret]);
+    if (error) throw new FacebookGraphAPIError(error.message, error.type, error.code, error.subcode, error.traceID);
+    if (status !== 200) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(`${where} answered ${status}`, status, body));
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedBodyError(`${where} answered with a body that is not JSON`));
+    }
+    const profile = typeof json === 'object' && json !== null && !Array.isArray(json) ? parseProfile(body, json as Record<string, unknown>) : undefined;
+    if (!profile) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedBodyError(`${where} answered with a user that has no id`));
+    return profile;
+  }
+}
