@@ -14,8 +14,12 @@ export interface EmulatorClient {
 export interface EmulatorConsumer {
   readonly consumerKey: string;
   readonly consumerSecret: string;
-  /** Registered callback URLs; when absent any `oauth_callback` is accepted. */
+  /** Registered callback URLs; when absent any `oauth_callback` is accepted (Twitter error 415 otherwise). */
   readonly callbackURLs?: readonly string[];
+  /** The app's permission, sent as `x-access-level` on API responses. Default `read-write`. */
+  readonly accessLevel?: 'read' | 'read-write' | 'read-write-directmessages';
+  /** "Request email address from users": whether `include_email=true` yields `email`. Default true. */
+  readonly emailAccess?: boolean;
 }
 
 /** Clients per provider; each accepts one client or several. */

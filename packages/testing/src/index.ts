@@ -1,4 +1,18 @@
 export { DEFAULT_CLIENTS, type EmulatorClient, type EmulatorClients, type EmulatorClientsInput, type EmulatorConsumer } from './clients.js';
+export {
+  OAuth1Problem,
+  OAuth1Provider,
+  parseAuthorization,
+  type OAuth1AccessGrant,
+  type OAuth1Endpoint,
+  type OAuth1ErrorFormat,
+  type OAuth1ParsedRequest,
+  type OAuth1ProviderConsumer,
+  type OAuth1ProviderHandle,
+  type OAuth1ProviderOptions,
+  type OAuth1ProviderUser,
+  type OAuth1ReceivedRequest,
+} from './oauth1-provider.js';
 export { ENDPOINT_NAMES, type EndpointName, type Scenario, type ScenarioOptions } from './scenario.js';
 export {
   DEFAULT_GRAPH_API_VERSION,

@@ -23,8 +23,8 @@ export type EndpointName = (typeof ENDPOINT_NAMES)[number];
  *
  * - `deny`: the person clicks Deny (authorize endpoints).
  * - `badCode`: the code or verifier is refused as unknown (token endpoints).
- * - `error`: the endpoint answers with this error in the provider's shape (authorize and token
- *   endpoints): GitHub `{error, error_description, error_uri}` with HTTP 200, Facebook
+ * - `error`: the endpoint answers with this error in the provider's shape (OAuth 2.0 authorize
+ *   and token endpoints): GitHub `{error, error_description, error_uri}` with HTTP 200, Facebook
  *   `{error:{message,type,code,error_subcode,fbtrace_id}}` or `error_code`/`error_message` on the
  *   callback, X `{error, error_description}`.
  * - `expiredToken`: the access token is refused as expired (profile endpoints).
@@ -58,7 +58,7 @@ export interface ScenarioOptions {
 const APPLIES_TO: Record<Scenario['kind'], (endpoint: EndpointName) => boolean> = {
   deny: (e) => e.endsWith('.authorize'),
   badCode: (e) => e.endsWith('.token') || e === 'twitter.accessToken',
-  error: (e) => e.endsWith('.authorize') || e.endsWith('.token'),
+  error: (e) => (e.endsWith('.authorize') && e !== 'twitter.authorize') || e.endsWith('.token'),
   expiredToken: (e) => ['github.user', 'github.emails', 'facebook.me', 'x.me', 'twitter.verifyCredentials'].includes(e),
   delay: () => true,
   fail: () => true,

@@ -7,6 +7,7 @@ import { facebookRoutes } from './lib/facebook.js';
 import { githubRoutes } from './lib/github.js';
 import { GrantStore } from './lib/grant-store.js';
 import { parseBody, readBody, searchParamsToRecord, sendJSON, sendText, type ParsedRequest } from './lib/http.js';
+import { twitterRoutes } from './lib/twitter.js';
 import { xRoutes } from './lib/x.js';
 import { ENDPOINT_NAMES, ScenarioBook, type EndpointName, type Scenario, type ScenarioOptions } from './scenario.js';
 import { DEFAULT_USERS, resolveUsers, type EmulatorUser, type EmulatorUserInput } from './users.js';
@@ -184,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     x: { tokenTTL: options.x?.tokenTTL ?? 7200 },
   };
 
-  const routes: Record<string, readonly Route[]> = { github: githubRoutes, facebook: facebookRoutes, x: xRoutes, twitter: [] };
+  const routes: Record<string, readonly Route[]> = { github: githubRoutes, facebook: facebookRoutes, x: xRoutes, twitter: twitterRoutes(ctx) };
 
   function delay(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -236,7 +237,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const status = scenario.status ?? 500;
       return sendText(res, status, 'text/plain; charset=utf-8', scenario.body ?? `Emulated failure (HTTP ${status}).`);
     }
-    await route.handle({ ctx, req: parsed, res, scenario, base: `${origin}/${provider}` });
+    await route.handle({ ctx, req: parsed, incoming: req, res, scenario, base: `${origin}/${provider}` });
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorClients } from '../clients.js';
 import type { EndpointName, Scenario } from '../scenario.js';
 import type { EmulatorUser } from '../users.js';
@@ -26,6 +26,8 @@ export interface EmulatorContext {
 export interface EndpointCall {
   readonly ctx: EmulatorContext;
   readonly req: ParsedRequest;
+  /** The raw request, body already read (for the OAuth 1.0a provider, which parses its own). */
+  readonly incoming: IncomingMessage;
   readonly res: ServerResponse;
   readonly scenario: Scenario | undefined;
   /** The prefix this provider is mounted at, e.g. `http://127.0.0.1:4000/github`. */
