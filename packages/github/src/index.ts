@@ -1,1 +1,13 @@
-export {};
+export {
+  AUTHORIZATION_URL,
+  ISSUER,
+  TOKEN_URL,
+  USER_EMAIL_URL,
+  USER_PROFILE_URL,
+  githubEndpoints,
+  type GitHubEndpoints,
+} from './endpoints.js';
+export type { GitHubAuthenticateOptions, GitHubStrategyOptions } from './options.js';
+export { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail, type ParseEmailsOptions } from './profile.js';
+export { GitHubStrategy, GitHubStrategy as Strategy } from './strategy.js';
+export { AuthorizationError, InternalOAuthError, TokenError } from '@passport-kit/oauth2';

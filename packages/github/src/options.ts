@@ -1,0 +1,47 @@
+import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from '@passport-kit/oauth2';
+
+/**
+ * `GitHubStrategy` options: passport-github2's and passport-github's, with every
+ * `OAuth2Strategy` option (`state`, `store`, `pkce`, `timeout`, …) besides.
+ */
+export interface GitHubStrategyOptions extends Omit<OAuth2StrategyOptions, 'authorizationURL' | 'tokenURL' | 'issuer'> {
+  clientID: string;
+  clientSecret?: string | undefined;
+  /** Scopes, joined with `scopeSeparator` (`,` for GitHub). `user` or `user:email` also loads `/user/emails`. */
+  scope?: string | string[] | undefined;
+  /**
+   * passport-kit: a GitHub Enterprise Server (or GHE.com) host, e.g. `https://ghe.example`:
+   * every endpoint and the issuer are derived from it. Default github.com.
+   */
+  baseURL?: string | undefined;
+  /** Default `https://github.com/login/oauth/authorize`, or derived from `baseURL`. */
+  authorizationURL?: string | undefined;
+  /** Default `https://github.com/login/oauth/access_token`, or derived from `baseURL`. */
+  tokenURL?: string | undefined;
+  /** Default `https://api.github.com/user`, or derived from `baseURL`. */
+  userProfileURL?: string | undefined;
+  /** Default `https://api.github.com/user/emails`, from `baseURL`, or `<userProfileURL>/emails` when only that is set. */
+  userEmailURL?: string | undefined;
+  /** Keep every field of each `/user/emails` entry (`visibility`, …). Default false. */
+  allRawEmails?: boolean | undefined;
+  /** `User-Agent` of every call to GitHub (its API requires one). Default `@passport-kit/github/<version> (node <version>)`. */
+  userAgent?: string | undefined;
+  /**
+   * passport-kit: the issuer the callback's `iss` must equal (RFC 9207); a callback without
+   * `iss` is accepted. Default `https://github.com/login/oauth`, or `<baseURL>/login/oauth`;
+   * none when `authorizationURL` is set without `baseURL`. `false`: no check.
+   */
+  issuer?: string | false | undefined;
+  /** The strategy's name for `passport.authenticate()`. Default `'github'`. */
+  name?: string | undefined;
+}
+
+/** Options of `passport.authenticate('github', options)` this strategy reads. */
+export interface GitHubAuthenticateOptions extends OAuth2AuthenticateOptions {
+  /** Suggests an account to sign in with (authorization request). */
+  login?: string | undefined;
+  /** Whether GitHub offers unauthenticated users to sign up (authorization request). */
+  allow_signup?: boolean | 'true' | 'false' | undefined;
+  /** `'select_account'` makes GitHub show the account picker (authorization request). */
+  prompt?: string | undefined;
+}

@@ -1,0 +1,164 @@
+import { UnexpectedStatusError, describeTarget, userAgent, type HttpResponse, type IncomingRequest } from '@passport-kit/core';
+import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
+import packageJson from '../package.json' with { type: 'json' };
+import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
+import type { GitHubAuthenticateOptions, GitHubStrategyOptions } from './options.js';
+import { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail } from './profile.js';
+
+// https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types
+const API_HEADERS = { accept: 'application/vnd.github+json' };
+const EMAIL_SCOPES = new Set(['user', 'user:email']);
+
+/**
+ * Sign in with GitHub (OAuth apps and GitHub Apps, github.com or GitHub Enterprise Server):
+ * a drop-in for passport-github2 and passport-github, on `OAuth2Strategy` (state and PKCE S256
+ * by default, RFC 9207 issuer check).
+ *
+ * @example
+ * ```ts
+ * passport.use(new GitHubStrategy({
+ *   clientID: process.env.GITHUB_CLIENT_ID,
+ *   clientSecret: process.env.GITHUB_CLIENT_SECRET,
+ *   callbackURL: '/auth/github/callback',
+ *   scope: ['user:email'],
+ * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id, email: profile.emails?.[0]?.value })));
+ * ```
+ */
+export class GitHubStrategy extends OAuth2Strategy {
+  override name = 'github';
+  protected readonly _userProfileURL: string;
+  protected readonly _userEmailURL: string;
+  protected readonly _allRawEmails: boolean;
+  /** The scope passed to this request's `authenticate()`; set on a per-request copy only. */
+  protected _requestScope: string | string[] | undefined;
+
+  constructor(options: GitHubStrategyOptions, verify: OAuth2VerifyFunction<GitHubProfile, never>) {
+    const endpoints = githubEndpoints(options?.baseURL);
+    const { customHeaders, agent } = takeUserAgent(options?.customHeaders);
+    super(
+      {
+        ...options,
+        authorizationURL: options?.authorizationURL ?? endpoints.authorizationURL,
+        tokenURL: options?.tokenURL ?? endpoints.tokenURL,
+        scopeSeparator: options?.scopeSeparator ?? ',',
+        issuer: chooseIssuer(options ?? {}, endpoints),
+        customHeaders,
+        userAgent: options?.userAgent ?? agent ?? userAgent(packageJson.name, packageJson.version),
+      },
+      verify as OAuth2VerifyFunction<never, never>,
+    );
+    if (options.name) this.name = options.name;
+    this._userProfileURL = options.userProfileURL ?? endpoints.userProfileURL;
+    this._userEmailURL = options.userEmailURL ?? (options.userProfileURL ? emailURLBeside(options.userProfileURL) : endpoints.userEmailURL);
+    this._allRawEmails = options.allRawEmails === true;
+  }
+
+  override authenticate(req: IncomingRequest, options: GitHubAuthenticateOptions = {}): void {
+    // A copy of passport's per-request copy holds this request's scope, so concurrent logins
+    // (or a caller that does not copy the strategy) never see each other's.
+    const request = Object.create(this) as GitHubStrategy;
+    request._requestScope = options.scope;
+    super.authenticate.call(request, req, options);
+  }
+
+  /**
+   * Loads `/user`, and `/user/emails` at the same time when the scope (this request's
+   * `authenticate()` option, else the strategy's) includes `user` or `user:email`. When it is
+   * not known to, the scopes GitHub reports it granted (`X-OAuth-Scopes`) decide. Emails that
+   * cannot be loaded (403, 404, …) leave the profile without them rather than failing the login.
+   */
+  protected override userProfile(accessToken: string, done?: ProfileCallback): Promise<GitHubProfile> | void {
+    const loading = this.loadProfile(accessToken);
+    if (!done) return loading;
+    loading.then((profile) => done(null, profile), (err: unknown) => done(err));
+  }
+
+  protected override authorizationParams(options: GitHubAuthenticateOptions): Record<string, unknown> {
+    const params: Record<string, unknown> = {};
+    if (typeof options.login === 'string' && options.login !== '') params['login'] = options.login;
+    if (options.allow_signup !== undefined) params['allow_signup'] = String(options.allow_signup);
+    if (typeof options.prompt === 'string' && options.prompt !== '') params['prompt'] = options.prompt;
+    return params;
+  }
+
+  private async loadProfile(accessToken: string): Promise<GitHubProfile> {
+    const scopeRequested = includesEmailScope(this._requestScope ?? this._scope, this._scopeSeparator);
+    // Started before /user is awaited: both requests are in flight at once. Never rejects.
+    const emails = scopeRequested ? this.loadEmails(accessToken) : undefined;
+    const { profile, grantedScopes } = await this.loadUser(accessToken);
+    const addresses = (await emails) ?? (!scopeRequested && includesEmailScope(grantedScopes, ',') ? await this.loadEmails(accessToken) : undefined);
+    if (addresses) profile.emails = addresses;
+    return profile;
+  }
+
+  private async loadUser(accessToken: string): Promise<{ profile: GitHubProfile; grantedScopes: string | undefined }> {
+    let response: HttpResponse;
+    try {
+      response = await this.requestResource(this._userProfileURL, accessToken, API_HEADERS);
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+    const { status, body, headers } = response;
+    if (status < 200 || status >= 300) {
+      const answered = `${describeTarget('GET', this._userProfileURL)} answered ${status}${githubMessage(body)}`;
+      throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(answered, status, body));
+    }
+    try {
+      const granted = headers['x-oauth-scopes'];
+      return { profile: parseProfile(body), grantedScopes: Array.isArray(granted) ? granted.join(',') : granted };
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+  }
+
+  private async loadEmails(accessToken: string): Promise<GitHubProfileEmail[] | undefined> {
+    try {
+      const { status, body } = await this.requestResource(this._userEmailURL, accessToken, API_HEADERS);
+      // 404 without the scope, 403 for a GitHub App without the email permission.
+      if (status < 200 || status >= 300) return undefined;
+      return parseEmails(JSON.parse(body), { allRawEmails: this._allRawEmails });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function chooseIssuer(options: GitHubStrategyOptions, endpoints: GitHubEndpoints): string | undefined {
+  if (options.issuer === false) return undefined;
+  if (options.issuer !== undefined) return options.issuer;
+  // A hand-set authorization endpoint may be a proxy in front of github.com: no guess.
+  if (options.authorizationURL !== undefined && options.baseURL === undefined) return undefined;
+  return endpoints.issuer;
+}
+
+// passport-github2 set the User-Agent through customHeaders; here it applies to every call.
+function takeUserAgent(headers: Record<string, string> | undefined): { customHeaders: Record<string, string> | undefined; agent: string | undefined } {
+  if (!headers) return { customHeaders: undefined, agent: undefined };
+  let agent: string | undefined;
+  const customHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'user-agent') agent = value;
+    else customHeaders[name] = value;
+  }
+  return { customHeaders, agent };
+}
+
+function includesEmailScope(scope: string | string[] | undefined, separator: string): boolean {
+  if (scope === undefined) return false;
+  return ([] as string[])
+    .concat(scope)
+    .flatMap((entry) => entry.split(separator))
+    .flatMap((entry) => entry.split(/[\s,]+/))
+    .some((entry) => EMAIL_SCOPES.has(entry));
+}
+
+// GitHub's error bodies carry a human-readable `message` ("Bad credentials"), never the token.
+function githubMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const message = typeof parsed === 'object' && parsed !== null ? (parsed as { message?: unknown }).message : undefined;
+    return typeof message === 'string' && message !== '' ? ` (${message.slice(0, 200)})` : '';
+  } catch {
+    return '';
+  }
+}
