@@ -30,7 +30,7 @@ describe('OAuth1Strategy against a live OAuth 1.0a provider', () => {
       requestTokenURL: `${handle.url}/oauth/request_token`,
       accessTokenURL: `${handle.url}/oauth/access_token`,
       userAuthorizationURL: `${handle.url}/oauth/authorize`,
-      profileURL: `${handle.url}/api/me`,
+      profileURL: `${handle.url}/api/me?include_entities=true&skip_status=1`,
       consumerKey: CONSUMER.key,
       consumerSecret: CONSUMER.secret,
       callbackURL: CALLBACK_URL,

@@ -122,7 +122,7 @@ export interface OAuth1ParsedRequest {
   path: string;
   url: string;
   oauth: Record<string, string>;
-  /** All signed parameters: query, form body and protocol parameters (no signature). */
+  /** Signed parameters besides the URL's query: form body and protocol parameters (no signature). */
   signed: Parameter[];
   params: Parameter[];
 }
@@ -278,7 +278,8 @@ export class OAuth1Provider {
       oauth[name] = value;
     }
     const nonProtocol = [...query, ...form].filter(([name]) => !name.startsWith('oauth_'));
-    const signed = fromHeader.length > 0 ? [...query, ...form, ...fromHeader] : [...query, ...form];
+    // The query is signed too; signatureBaseString reads it from `url`.
+    const signed = fromHeader.length > 0 ? [...form, ...fromHeader] : form;
     return { method, path: rawPath.split('?')[0] ?? '/', url, oauth, signed: signed.filter(([name]) => name !== 'oauth_signature'), params: nonProtocol };
   }
 
