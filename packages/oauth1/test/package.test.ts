@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { PassportKitError } from '@passport-kit/core';
+import * as oauth1 from '@passport-kit/oauth1';
+import { InternalOAuthError, OAuth1Strategy, Strategy } from '@passport-kit/oauth1';
+
+const options = {
+  requestTokenURL: 'https://provider.test/oauth/request_token',
+  accessTokenURL: 'https://provider.test/oauth/access_token',
+  userAuthorizationURL: 'https://provider.test/oauth/authorize',
+  consumerKey: 'key',
+  consumerSecret: 'secret',
+};
+const verify = () => undefined;
+
+describe('@passport-kit/oauth1', () => {
+  it('exports the documented surface', () => {
+    expect(Object.keys(oauth1).sort()).to.deep.equal([
+      'InternalOAuthError',
+      'OAuth1Strategy',
+      'SIGNATURE_METHODS',
+      'Strategy',
+      'authorizationHeader',
+      'baseStringURI',
+      'computeSignature',
+      'normalizeParameters',
+      'parseFormEncoded',
+      'percentDecode',
+      'percentEncode',
+      'providerErrorMessage',
+      'signRequest',
+      'signatureBaseString',
+      'verifySignature',
+    ]);
+    expect(Strategy).to.equal(OAuth1Strategy);
+  });
+
+  describe('constructing the strategy', () => {
+    it("is named 'oauth', as passport-oauth1", () => {
+      expect(new OAuth1Strategy(options, verify).name).to.equal('oauth');
+    });
+
+    it("refuses missing options with passport-oauth1's messages", () => {
+      const without = (name: keyof typeof options) => () => new OAuth1Strategy({ ...options, [name]: undefined } as never, verify);
+      expect(without('requestTokenURL')).to.throw(TypeError, 'OAuthStrategy requires a requestTokenURL option');
+      expect(without('accessTokenURL')).to.throw(TypeError, 'OAuthStrategy requires a accessTokenURL option');
+      expect(without('userAuthorizationURL')).to.throw(TypeError, 'OAuthStrategy requires a userAuthorizationURL option');
+      expect(without('consumerKey')).to.throw(TypeError, 'OAuthStrategy requires a consumerKey option');
+      expect(without('consumerSecret')).to.throw(TypeError, 'OAuthStrategy requires a consumerSecret option');
+      expect(() => new OAuth1Strategy(options, undefined as never)).to.throw(TypeError, 'OAuthStrategy requires a verify callback');
+    });
+
+    it('accepts an empty consumer secret', () => {
+      expect(() => new OAuth1Strategy({ ...options, consumerSecret: '' }, verify)).to.not.throw();
+    });
+
+    it('refuses an unknown signature method, RSA-SHA1 without a key, and a store of the wrong shape', () => {
+      expect(() => new OAuth1Strategy({ ...options, signatureMethod: 'MD5' as never }, verify)).to.throw(TypeError, /signature method MD5/);
+      expect(() => new OAuth1Strategy({ ...options, consumerSecret: '', signatureMethod: 'RSA-SHA1' }, verify)).to.throw(TypeError, /privateKey/);
+      expect(() => new OAuth1Strategy({ ...options, store: {} as never }, verify)).to.throw(TypeError, /get\/set\/destroy or save\/take/);
+    });
+
+    it('checks timeout and maxResponseSize through core', () => {
+      expect(() => new OAuth1Strategy({ ...options, timeout: -1 }, verify)).to.throw(TypeError, /timeout/);
+    });
+  });
+
+  describe('InternalOAuthError', () => {
+    it('is a PassportKitError with a code, the cause, and no body in its string', () => {
+      const cause = Object.assign(new Error('POST https://provider.test/oauth/request_token answered 401'), { statusCode: 401, data: 'secret-ish body' });
+      const err = new InternalOAuthError('Failed to obtain request token', cause);
+      expect(err).to.be.instanceOf(PassportKitError);
+      expect(err).to.include({ name: 'InternalOAuthError', code: 'ERR_INTERNAL_OAUTH', message: 'Failed to obtain request token', oauthError: cause, cause });
+      expect(String(err)).to.equal('InternalOAuthError: Failed to obtain request token (status: 401)');
+      expect(String(new InternalOAuthError('Failed to obtain access token'))).to.equal('InternalOAuthError: Failed to obtain access token');
+    });
+  });
+});
