@@ -135,7 +135,7 @@ describe('token response', () => {
       });
 
       for (const value of ['soon', '', '-1', '1e3', -1, Number.NaN, Number.POSITIVE_INFINITY, true, {}] as const) {
-        it(`refuses ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`, () => {
+        it(`refuses ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`, () => {
           const err = tokenErrorOf({ access_token: 'at-1', expires_in: value });
 
           expect(err.code).to.equal('invalid_token_response');
