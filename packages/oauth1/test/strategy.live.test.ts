@@ -199,6 +199,22 @@ describe('OAuth1Strategy against a live OAuth 1.0a provider', () => {
       await agent.get(`/callback?oauth_token=${token}&oauth_verifier=x`).expect(403);
     });
 
+    it('fails once the request token has outlived requestTokenTTL', async () => {
+      const agent = request.agent(profileApp({ requestTokenTTL: 1 }));
+      const start = await agent.get('/login').expect(302);
+      const back = await approve(start.headers.location as string);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const res = await agent.get(pathOf(back)).expect(403);
+      expect(res.body.failure).to.deep.equal({ message: 'Request token expired' });
+      expect(provider.received.map((r) => r.endpoint)).to.not.include('accessToken');
+    });
+
+    it('resolves a relative callbackURL against the request', async () => {
+      const agent = request.agent(profileApp({ callbackURL: '/callback' }));
+      await agent.get('/login').set('host', 'app.example:8080').expect(302);
+      expect(provider.received[0]!.oauth.oauth_callback).to.equal('http://app.example:8080/callback');
+    });
+
     it('fails with 400 for a repeated oauth_token', async () => {
       const res = await request.agent(profileApp()).get('/callback?oauth_token=a&oauth_token=b').expect(400);
       expect(res.body.failure).to.deep.equal({ message: 'Malformed oauth_token parameter' });
