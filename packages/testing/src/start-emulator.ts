@@ -126,6 +126,9 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** How many received requests an emulator keeps for `received()`. */
+const MAX_RECEIVED = 10_000;
+
 const PROVIDER_PREFIX = /^\/(github|facebook|x|twitter)(\/.*)$/;
 
 function zeroCounts(): Record<EndpointName, number> {
@@ -219,6 +222,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counts[route.endpoint] += 1;
     const rawBody = await readBody(req);
     log.push({ endpoint: route.endpoint, method, url: url.pathname + url.search, headers: { ...req.headers }, body: rawBody });
+    // A long-running emulator (the example app) keeps the most recent requests only.
+    if (log.length > MAX_RECEIVED) log.splice(0, log.length - MAX_RECEIVED);
     const query = searchParamsToRecord(url.searchParams);
     const body = parseBody(rawBody, req.headers['content-type']);
     const parsed: ParsedRequest = { method, url, path, headers: req.headers, query, body, params: { ...query, ...body }, rawBody };
