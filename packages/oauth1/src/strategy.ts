@@ -9,13 +9,13 @@ import {
   resolveCallbackURL,
   userAgent,
   type CookieTransactionStoreOptions,
+  type HttpClientOptions,
   type HttpResponse,
   type IncomingRequest,
   type Profile,
   type TransactionStore,
 } from '@passport-kit/core';
 import { Strategy as PassportStrategy } from 'passport-strategy';
-import type { Dispatcher } from 'undici';
 import { InternalOAuthError } from './errors.js';
 import { buildSignedRequest, type ClientCredentials, type SignedRequestOptions } from './lib/signed-request.js';
 import { redact } from './lib/redact.js';
@@ -120,7 +120,7 @@ export interface OAuth1StrategyOptions {
   /** Largest response body accepted, in bytes. Default 1 MiB. */
   maxResponseSize?: number | undefined;
   /** undici dispatcher for calls to the provider (a `ProxyAgent`, a `MockAgent`, …). */
-  dispatcher?: Dispatcher | undefined;
+  dispatcher?: HttpClientOptions['dispatcher'] | undefined;
 }
 
 /** Options of `passport.authenticate('oauth', options)` this strategy reads. */
