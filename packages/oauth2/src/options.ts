@@ -1,4 +1,5 @@
 import type { Dispatcher } from '@passport-kit/core';
+import type { ClientAssertionOptions } from './client-assertion.js';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import type { PKCEMethod } from './pkce.js';
 import type { SkipUserProfile } from './skip-user-profile.js';
@@ -48,6 +49,15 @@ export interface OAuth2StrategyOptions {
 
   /** passport-kit: how the client authenticates to the token endpoint. Default `client_secret_post`, or `none` without a secret. */
   clientAuthentication?: ClientAuthenticationMethod | undefined;
+  /**
+   * passport-kit: the key for `private_key_jwt` (required) or `client_secret_jwt` (optional:
+   * the client secret by default), and the assertion's `alg`, `kid`, `audience` and lifetime.
+   */
+  clientAssertion?: ClientAssertionOptions | undefined;
+  /** passport-kit: the revocation endpoint (RFC 7009), for `strategy.tokens.revoke()`. */
+  revocationURL?: string | undefined;
+  /** passport-kit: the introspection endpoint (RFC 7662), for `strategy.tokens.introspect()`. */
+  introspectionURL?: string | undefined;
   /**
    * passport-kit: the authorization server's issuer identifier. When set, an `iss` parameter on
    * the callback must equal it (RFC 9207, mix-up defence); a missing `iss` is accepted.

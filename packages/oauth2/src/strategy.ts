@@ -121,6 +121,9 @@ export class OAuth2Strategy extends PassportStrategy {
       clientID: options.clientID,
       clientSecret: options.clientSecret,
       clientAuthentication: options.clientAuthentication,
+      clientAssertion: options.clientAssertion,
+      revocationURL: options.revocationURL,
+      introspectionURL: options.introspectionURL,
       customHeaders: options.customHeaders,
       http: this._http,
       parseErrorResponse: (body, status) => this.parseErrorResponse(body, status),
@@ -277,7 +280,15 @@ export class OAuth2Strategy extends PassportStrategy {
         else resolve(profile);
       };
       const result = this.userProfile(accessToken, done);
-      if (result && typeof result.then === 'function') result.then((profile) => done(null, profile), (err: unknown) => done(err ?? new Error('userProfile rejected')));
+      // A promise of undefined is an async userProfile that reports through done.
+      if (result && typeof result.then === 'function') {
+        result.then(
+          (profile) => {
+            if (profile !== undefined) done(null, profile);
+          },
+          (err: unknown) => done(err ?? new Error('userProfile rejected')),
+        );
+      }
     });
   }
 
