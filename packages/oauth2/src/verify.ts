@@ -24,7 +24,9 @@ export interface Verified {
  * Calls the app's verify function the way passport-oauth2 does, choosing the form by its
  * arity: 5 (6 with the request) gets `params`; any other arity, including NestJS's `(...args)`
  * (arity 0), gets the 4-argument form. A verify may call `done` or return a promise of the
- * user; whichever comes first wins.
+ * user (`false` or `null`: not allowed in); whichever comes first wins. A promise of `undefined`
+ * is an `async` function that reports through `done`, as NestJS's wrapper does, so `done` is
+ * awaited.
  */
 export function callVerify(
   verify: (...args: never[]) => VerifyResult,
@@ -48,7 +50,12 @@ export function callVerify(
     if (passReqToCallback) args.unshift(req);
     const result = (verify as (...args: unknown[]) => VerifyResult)(...args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
-      (result as Promise<unknown>).then((user) => done(null, user), (err: unknown) => done(err ?? new Error('verify rejected')));
+      (result as Promise<unknown>).then(
+        (user) => {
+          if (user !== undefined) done(null, user);
+        },
+        (err: unknown) => done(err ?? new Error('verify rejected')),
+      );
     }
   });
 }

@@ -196,12 +196,7 @@ describe('OAuth2Strategy', () => {
 
         expect(outcome.user).to.deep.equal({ id: 'from-done' });
       });
-
-      // BUG: callVerify (src/verify.ts) takes a promise resolving to undefined as "no user", so an
-      // `async` verify that calls done from a callback fails the login (401) before done runs.
-      // passport-oauth2 ignores the return value and waits for done. Fix idea: when the promise
-      // resolves to undefined, keep waiting for done.
-      it.skip('waits for done when an async verify resolves to undefined and calls done later', async () => {
+      it('waits for done when an async verify resolves to undefined and calls done later', async () => {
         const outcome = await login(strategy(async (_at: string, _rt: string | undefined, _p: unknown, done: Done) => {
           setTimeout(() => done(null, { id: 'callback-user' }), 10);
         }));
@@ -300,11 +295,7 @@ describe('OAuth2Strategy', () => {
       expect(outcome.status).to.equal(500);
       expect(outcome.error).to.deep.include({ message: 'profile endpoint down' });
     });
-
-    // BUG: loadUserProfile (src/strategy.ts) settles with the promise of an `async userProfile`
-    // that calls done from a callback, so verify gets an undefined profile; passport-oauth2 waits
-    // for done. Same fix idea as for verify: a promise resolving to undefined defers to done.
-    it.skip('waits for done when an async userProfile resolves to undefined and calls done later', async () => {
+    it('waits for done when an async userProfile resolves to undefined and calls done later', async () => {
       class CallbackInAsync extends OAuth2Strategy {
         protected override async userProfile(_accessToken: string, done: ProfileCallback): Promise<void> {
           setTimeout(() => done(null, { id: 'p-late' }), 10);
