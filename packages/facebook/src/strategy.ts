@@ -1,5 +1,12 @@
 import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, readParam, paramValue, userAgent, type IncomingRequest } from '@passport-kit/core';
-import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
+import {
+  InternalOAuthError,
+  OAuth2Strategy,
+  type OAuth2VerifyFunction,
+  type ProfileCallback,
+  type VerifyFunction,
+  type VerifyFunctionWithRequest,
+} from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { appSecretProof } from './appsecret-proof.js';
 import { facebookEndpoints } from './endpoints.js';
@@ -27,7 +34,7 @@ const MAX_ERROR_MESSAGE = 500;
  * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id })));
  * ```
  */
-export class FacebookStrategy extends OAuth2Strategy {
+export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2Strategy {
   override name = 'facebook';
   protected readonly _graphAPIVersion: string;
   protected readonly _profileURL: string;
@@ -35,7 +42,12 @@ export class FacebookStrategy extends OAuth2Strategy {
   protected readonly _enableProof: boolean;
   protected readonly _clientSecret: string | undefined;
 
-  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, never>) {
+  // The two common verify forms get their parameter types inferred inline; the `params` forms
+  // (five arguments, six with the request) need their parameters annotated.
+  constructor(options: FacebookStrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunction<FacebookProfile>);
+  constructor(options: FacebookStrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest<FacebookProfile, R>);
+  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>);
+  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>) {
     const version = options?.graphAPIVersion || DEFAULT_GRAPH_API_VERSION;
     if (!GRAPH_API_VERSION.test(version)) throw new TypeError(`FacebookStrategy requires graphAPIVersion like 'v26.0', got ${JSON.stringify(version).slice(0, 40)}`);
     const defaults = facebookEndpoints(version);

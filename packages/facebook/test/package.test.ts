@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import * as facebook from '@passport-kit/facebook';
 import * as source from '../src/index.js';
+import type { VerifyCallback } from '@passport-kit/oauth2';
+import { FacebookStrategy, type FacebookProfile } from '../src/index.js';
 
 describe('@passport-kit/facebook', () => {
   it('is the package source in tests, not a stale build', () => {
@@ -35,3 +37,15 @@ describe('@passport-kit/facebook', () => {
     expect(new facebook.Strategy({ clientID: 'app-id', clientSecret: 'app-secret' }, () => undefined).name).to.equal('facebook');
   });
 });
+
+// Compile-time checks (tsc runs over the tests): the 4-argument forms get their parameter types
+// inline; the params forms take annotated parameters.
+export const typedVerifyForms = [
+  () => new FacebookStrategy({ clientID: 'a' }, (accessToken, _rt, profile, done) => done(null, { accessToken: accessToken.length, id: profile.id })),
+  () => new FacebookStrategy({ clientID: 'a' }, (_at: string, _rt: string | undefined, params: Record<string, unknown>, profile: FacebookProfile, done: VerifyCallback) =>
+    done(null, { params, email: profile.emails?.[0]?.value })),
+  () => new FacebookStrategy({ clientID: 'a', passReqToCallback: true }, (req, _at, _rt, profile, done) => done(null, { ua: req.headers['user-agent'], id: profile.id })),
+  () => new FacebookStrategy({ clientID: 'a', passReqToCallback: true }, (req: { headers: Record<string, string>; user?: string }, _at: string, _rt: string | undefined, _params: Record<string, unknown>, profile: FacebookProfile, done: VerifyCallback) =>
+    done(null, { u: req.user, id: profile.id })),
+  () => new FacebookStrategy({ clientID: 'a' }, async (_at, _rt, profile) => ({ id: profile.id })),
+];
