@@ -3,7 +3,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { InternalOAuthError, OAuth1Strategy, type OAuth1StrategyOptions, type SignatureMethod } from '@passport-kit/oauth1';
 import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
-import { UnexpectedStatusError, type IncomingRequest } from '@passport-kit/core';
+import { SessionTransactionStore, UnexpectedStatusError, type IncomingRequest } from '@passport-kit/core';
 import { expect } from 'chai';
 import request from 'supertest';
 import { createApp, pathOf, type Outcome } from './support/app.js';
@@ -378,6 +378,23 @@ describe('OAuth1Strategy against a live OAuth 1.0a provider', () => {
 
   describe('custom request-token stores', () => {
     beforeEach(() => startProvider());
+
+    it('accepts a core TransactionStore (save/take)', async () => {
+      const store = new SessionTransactionStore({ key: 'custom:oauth1' });
+      const strategy = new ProfileStrategy(strategyOptions({ store }), (_t, _s, profile, done) => done(null, { id: profile.id }));
+      const agent = request.agent(createApp(strategy));
+      const start = await agent.get('/login').expect(302);
+      const back = await approve(start.headers.location as string, 'bob');
+      expect((await agent.get(pathOf(back)).expect(200)).body.user).to.deep.equal({ id: '1002' });
+    });
+
+    it('reads the callback parameters from a POST body too', async () => {
+      const agent = request.agent(profileApp());
+      const start = await agent.get('/login').expect(302);
+      const back = new URL(await approve(start.headers.location as string));
+      const res = await agent.post('/callback').type('form').send(back.search.slice(1)).expect(200);
+      expect(res.body.user.username).to.equal('alice');
+    });
 
     it("calls a passport-oauth1 store's get/set/destroy with the arities it declares", async () => {
       const calls: string[] = [];
