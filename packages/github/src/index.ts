@@ -11,3 +11,9 @@ export type { GitHubAuthenticateOptions, GitHubStrategyOptions } from './options
 export { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail, type ParseEmailsOptions } from './profile.js';
 export { GitHubStrategy, GitHubStrategy as Strategy } from './strategy.js';
 export { AuthorizationError, InternalOAuthError, TokenError } from '@passport-kit/oauth2';
+export type {
+  GitHubVerifyFunction,
+  GitHubVerifyFunctionWithParams,
+  GitHubVerifyFunctionWithRequest,
+  GitHubVerifyFunctionWithRequestAndParams,
+} from './verify.js';

@@ -4,10 +4,22 @@ import packageJson from '../package.json' with { type: 'json' };
 import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
 import type { GitHubAuthenticateOptions, GitHubStrategyOptions } from './options.js';
 import { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail } from './profile.js';
+import type {
+  GitHubVerifyFunction,
+  GitHubVerifyFunctionWithParams,
+  GitHubVerifyFunctionWithRequest,
+  GitHubVerifyFunctionWithRequestAndParams,
+} from './verify.js';
 
 // https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types
 const API_HEADERS = { accept: 'application/vnd.github+json' };
 const EMAIL_SCOPES = new Set(['user', 'user:email']);
+
+type AnyGitHubVerifyFunction =
+  | GitHubVerifyFunction
+  | GitHubVerifyFunctionWithParams
+  | GitHubVerifyFunctionWithRequest
+  | GitHubVerifyFunctionWithRequestAndParams;
 
 /**
  * Sign in with GitHub (OAuth apps and GitHub Apps, github.com or GitHub Enterprise Server):
@@ -32,7 +44,15 @@ export class GitHubStrategy extends OAuth2Strategy {
   /** The scope passed to this request's `authenticate()`; set on a per-request copy only. */
   protected _requestScope: string | string[] | undefined;
 
-  constructor(options: GitHubStrategyOptions, verify: OAuth2VerifyFunction<GitHubProfile, never>) {
+  // One overload per verify form: an inline 4-argument verify (5 with the request) gets typed
+  // parameters; TypeScript fixes a callback's parameter types at the first overload it tries,
+  // so the forms with `params` need their type named (`GitHubVerifyFunctionWithParams`).
+  constructor(options: GitHubStrategyOptions & { passReqToCallback?: false | undefined }, verify: GitHubVerifyFunction);
+  constructor(options: GitHubStrategyOptions & { passReqToCallback?: false | undefined }, verify: GitHubVerifyFunctionWithParams);
+  constructor(options: GitHubStrategyOptions & { passReqToCallback: true }, verify: GitHubVerifyFunctionWithRequest);
+  constructor(options: GitHubStrategyOptions & { passReqToCallback: true }, verify: GitHubVerifyFunctionWithRequestAndParams);
+  constructor(options: GitHubStrategyOptions, verify: AnyGitHubVerifyFunction);
+  constructor(options: GitHubStrategyOptions, verify: AnyGitHubVerifyFunction) {
     const endpoints = githubEndpoints(options?.baseURL);
     const { customHeaders, agent } = takeUserAgent(options?.customHeaders);
     super(
