@@ -112,7 +112,7 @@ export class TokenClient {
    * session.refreshToken = refreshToken;
    * ```
    */
-  refresh(refreshToken: string, options: RefreshOptions = {}): Promise<RefreshedTokens> {
+  async refresh(refreshToken: string, options: RefreshOptions = {}): Promise<RefreshedTokens> {
     const params = refreshParams(refreshToken, options);
     const key = formBody(params);
     return this.#refreshes.run(key, async () =>
@@ -129,7 +129,7 @@ export class TokenClient {
    * const { accessToken } = await tokens.clientCredentials({ scope: ['orders:read'], audience: 'https://api.example' });
    * ```
    */
-  clientCredentials(grant: ClientCredentialsGrant = {}): Promise<TokenResponse> {
+  async clientCredentials(grant: ClientCredentialsGrant = {}): Promise<TokenResponse> {
     return this.requestToken(clientCredentialsParams(grant), 'Failed to obtain client credentials token');
   }
 
@@ -144,7 +144,7 @@ export class TokenClient {
    * const tokens = await client.password({ username, password, scope: 'legacy' });
    * ```
    */
-  password(grant: PasswordGrant): Promise<TokenResponse> {
+  async password(grant: PasswordGrant): Promise<TokenResponse> {
     return this.requestToken(passwordParams(grant), 'Failed to obtain access token with password grant');
   }
 
