@@ -44,8 +44,8 @@ export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2
 
   // The two common verify forms get their parameter types inferred inline; the `params` forms
   // (five arguments, six with the request) need their parameters annotated.
-  constructor(options: FacebookStrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunction<FacebookProfile>);
   constructor(options: FacebookStrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest<FacebookProfile, R>);
+  constructor(options: FacebookStrategyOptions, verify: VerifyFunction<FacebookProfile>);
   constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>);
   constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>) {
     const version = options?.graphAPIVersion || DEFAULT_GRAPH_API_VERSION;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as facebook from '@passport-kit/facebook';
 import * as source from '../src/index.js';
 import type { VerifyCallback } from '@passport-kit/oauth2';
-import { FacebookStrategy, type FacebookProfile } from '../src/index.js';
+import { FacebookStrategy, type FacebookProfile, type FacebookStrategyOptions } from '../src/index.js';
 
 describe('@passport-kit/facebook', () => {
   it('is the package source in tests, not a stale build', () => {
@@ -48,4 +48,5 @@ export const typedVerifyForms = [
   () => new FacebookStrategy({ clientID: 'a', passReqToCallback: true }, (req: { headers: Record<string, string>; user?: string }, _at: string, _rt: string | undefined, _params: Record<string, unknown>, profile: FacebookProfile, done: VerifyCallback) =>
     done(null, { u: req.user, id: profile.id })),
   () => new FacebookStrategy({ clientID: 'a' }, async (_at, _rt, profile) => ({ id: profile.id })),
+  (options: FacebookStrategyOptions) => new FacebookStrategy(options, (_at, _rt, profile, done) => done(null, profile.displayName)),
 ];
