@@ -7,7 +7,7 @@ export {
   githubEndpoints,
   type GitHubEndpoints,
 } from './endpoints.js';
-export type { GitHubAuthenticateOptions, GitHubStrategyOptions } from './options.js';
+export type { GitHubAuthenticateOptions, GitHubStrategyOptions, GitHubStrategyOptionsWithRequest } from './options.js';
 export { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail, type ParseEmailsOptions } from './profile.js';
 export { GitHubStrategy, GitHubStrategy as Strategy } from './strategy.js';
 export { AuthorizationError, InternalOAuthError, TokenError } from '@passport-kit/oauth2';

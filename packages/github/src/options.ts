@@ -34,6 +34,13 @@ export interface GitHubStrategyOptions extends Omit<OAuth2StrategyOptions, 'auth
   issuer?: string | false | undefined;
   /** The strategy's name for `passport.authenticate()`. Default `'github'`. */
   name?: string | undefined;
+  /** `true` (see {@link GitHubStrategyOptionsWithRequest}) passes `req` first to the verify callback. */
+  passReqToCallback?: false | undefined;
+}
+
+/** {@link GitHubStrategyOptions} for a verify callback that takes the request first. */
+export interface GitHubStrategyOptionsWithRequest extends Omit<GitHubStrategyOptions, 'passReqToCallback'> {
+  passReqToCallback: true;
 }
 
 /** Options of `passport.authenticate('github', options)` this strategy reads. */

@@ -2,7 +2,7 @@ import { UnexpectedStatusError, describeTarget, userAgent, type HttpResponse, ty
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
-import type { GitHubAuthenticateOptions, GitHubStrategyOptions } from './options.js';
+import type { GitHubAuthenticateOptions, GitHubStrategyOptions, GitHubStrategyOptionsWithRequest } from './options.js';
 import { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail } from './profile.js';
 import type {
   GitHubVerifyFunction,
@@ -47,12 +47,11 @@ export class GitHubStrategy extends OAuth2Strategy {
   // One overload per verify form: an inline 4-argument verify (5 with the request) gets typed
   // parameters; TypeScript fixes a callback's parameter types at the first overload it tries,
   // so the forms with `params` need their type named (`GitHubVerifyFunctionWithParams`).
-  constructor(options: GitHubStrategyOptions & { passReqToCallback?: false | undefined }, verify: GitHubVerifyFunction);
-  constructor(options: GitHubStrategyOptions & { passReqToCallback?: false | undefined }, verify: GitHubVerifyFunctionWithParams);
-  constructor(options: GitHubStrategyOptions & { passReqToCallback: true }, verify: GitHubVerifyFunctionWithRequest);
-  constructor(options: GitHubStrategyOptions & { passReqToCallback: true }, verify: GitHubVerifyFunctionWithRequestAndParams);
-  constructor(options: GitHubStrategyOptions, verify: AnyGitHubVerifyFunction);
-  constructor(options: GitHubStrategyOptions, verify: AnyGitHubVerifyFunction) {
+  constructor(options: GitHubStrategyOptions, verify: GitHubVerifyFunction);
+  constructor(options: GitHubStrategyOptions, verify: GitHubVerifyFunctionWithParams);
+  constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequest);
+  constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequestAndParams);
+  constructor(options: GitHubStrategyOptions | GitHubStrategyOptionsWithRequest, verify: AnyGitHubVerifyFunction) {
     const endpoints = githubEndpoints(options?.baseURL);
     const { customHeaders, agent } = takeUserAgent(options?.customHeaders);
     super(
@@ -143,7 +142,7 @@ export class GitHubStrategy extends OAuth2Strategy {
   }
 }
 
-function chooseIssuer(options: GitHubStrategyOptions, endpoints: GitHubEndpoints): string | undefined {
+function chooseIssuer(options: GitHubStrategyOptions | GitHubStrategyOptionsWithRequest, endpoints: GitHubEndpoints): string | undefined {
   if (options.issuer === false) return undefined;
   if (options.issuer !== undefined) return options.issuer;
   // A hand-set authorization endpoint may be a proxy in front of github.com: no guess.
