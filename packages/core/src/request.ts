@@ -18,7 +18,11 @@ export interface IncomingRequest {
   res?: ResponseLike | undefined;
 }
 
-export type SessionLike = Record<string, unknown>;
+/**
+ * A session object (express-session's, koa-session's, …). Typed as `object` so every
+ * framework's session type fits; stores read and write their own key on it.
+ */
+export type SessionLike = object;
 
 export interface ResponseLike {
   getHeader(name: string): number | string | string[] | undefined;

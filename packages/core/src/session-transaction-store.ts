@@ -81,5 +81,5 @@ function requireSession(req: IncomingRequest): Record<string, unknown> {
       'Login state requires session support. Did you forget to use express-session middleware?',
     );
   }
-  return req.session;
+  return req.session as Record<string, unknown>;
 }

@@ -7,12 +7,11 @@ import {
   DEFAULT_TRANSACTION_TTL,
   SessionTransactionStore,
   type IncomingRequest,
-  type SessionLike,
 } from '@passport-kit/core';
 
 const KEY = 'oauth2:provider.test';
 
-function reqWithSession(sessionData: SessionLike = {}): IncomingRequest & { session: SessionLike } {
+function reqWithSession(sessionData: Record<string, unknown> = {}): IncomingRequest & { session: Record<string, unknown> } {
   return { headers: {}, session: sessionData };
 }
 
@@ -105,7 +104,7 @@ describe('SessionTransactionStore', () => {
     const req = reqWithSession();
     await store.save(req, 'h', { codeVerifier: 'v', nested: { a: [1, 2] } });
 
-    const restored = reqWithSession(JSON.parse(JSON.stringify(req.session)) as SessionLike);
+    const restored = reqWithSession(JSON.parse(JSON.stringify(req.session)) as Record<string, unknown>);
 
     expect(await store.take(restored, 'h')).to.deep.equal({ status: 'found', data: { codeVerifier: 'v', nested: { a: [1, 2] } } });
   });
