@@ -1,10 +1,10 @@
 // panva's oidc-provider, started in-process on loopback: the real authorization server the OAuth2
 // fixtures are recorded against, the live interop suite runs against, and the example app uses.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import Provider, { type InteractionDetails } from 'oidc-provider';
+import Provider, { errors, type InteractionDetails } from 'oidc-provider';
 
 /** The installed oidc-provider version, for a recording's `against` field. */
 export const OIDC_PROVIDER_VERSION: string = (createRequire(import.meta.url)('oidc-provider/package.json') as { version: string }).version;
@@ -29,6 +29,36 @@ export const TEST_CLIENTS = {
   public: { clientID: 'public-client', tokenEndpointAuthMethod: 'none' },
 } as const satisfies Record<string, TestClient>;
 
+/**
+ * Clients for the token endpoint grants beyond the authorization code (fixed ids and secrets:
+ * recordings depend on them): machine-to-machine with `client_secret_basic`, and the two JWT
+ * client authentication methods of RFC 7523 (`private_key_jwt` with {@link testClientPrivateKey},
+ * `client_secret_jwt` with its secret). All may use client_credentials and introspect tokens.
+ */
+export const TEST_GRANT_CLIENTS = {
+  machine: { clientID: 'm2m-client', clientSecret: 'm2m-secret-Vd3kP0qLx8sT2wYz', tokenEndpointAuthMethod: 'client_secret_basic' },
+  privateKeyJwt: { clientID: 'private-key-jwt-client', tokenEndpointAuthMethod: 'private_key_jwt' },
+  clientSecretJwt: { clientID: 'client-secret-jwt-client', clientSecret: 'client-secret-jwt-secret-Hq7mN2vB9xK4pL6sR1tW8yZ3', tokenEndpointAuthMethod: 'client_secret_jwt' },
+} as const;
+
+/**
+ * A resource server (RFC 8707) the provider issues JWT access tokens for (RFC 9068: `typ`
+ * `at+jwt`, signed with the provider's key, published at `jwksURL`): ask for it with
+ * `resource` in a client_credentials request.
+ */
+export const TEST_API = { resource: 'https://api.example.test/todos', scope: 'todos:read todos:write' } as const;
+
+let clientKey: { privateKey: KeyObject; publicJwk: Record<string, unknown> } | undefined;
+
+/** The `private_key_jwt` client's ES256 key pair (one per process); its public JWK is registered with kid `client-key-1`. */
+export function testClientPrivateKey(): { privateKey: KeyObject; publicJwk: Record<string, unknown> } {
+  if (clientKey === undefined) {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    clientKey = { privateKey, publicJwk: { ...publicKey.export({ format: 'jwk' }), kid: 'client-key-1', alg: 'ES256', use: 'sig' } };
+  }
+  return clientKey;
+}
+
 export interface OidcProviderOptions {
   /** Port on 127.0.0.1; a fixed one keeps the issuer stable across recordings. Default: ephemeral. */
   port?: number;
@@ -45,6 +75,8 @@ export interface OidcProvider {
   readonly userInfoURL: string;
   readonly revocationURL: string;
   readonly introspectionURL: string;
+  /** The provider's signing keys (JWKS), e.g. for verifying JWT access tokens for {@link TEST_API}. */
+  readonly jwksURL: string;
   readonly clients: typeof TEST_CLIENTS;
   /** The underlying `oidc-provider` instance, for anything not wrapped here. */
   readonly provider: Provider;
@@ -99,6 +131,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
     userInfoURL: issuer + ROUTES.userinfo,
     revocationURL: issuer + ROUTES.revocation,
     introspectionURL: issuer + ROUTES.introspection,
+    jwksURL: issuer + ROUTES.jwks,
     clients: TEST_CLIENTS,
     provider,
     close: () =>
@@ -112,14 +145,17 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
 function configuration(redirectURIs: string[]): Record<string, unknown> {
   return {
     adapter: memoryAdapter(),
-    clients: Object.values(TEST_CLIENTS).map((client) => ({
-      client_id: client.clientID,
-      ...('clientSecret' in client ? { client_secret: client.clientSecret } : {}),
-      token_endpoint_auth_method: client.tokenEndpointAuthMethod,
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      redirect_uris: redirectURIs,
-    })),
+    clients: [
+      ...Object.values(TEST_CLIENTS).map((client) => ({
+        client_id: client.clientID,
+        ...('clientSecret' in client ? { client_secret: client.clientSecret } : {}),
+        token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: redirectURIs,
+      })),
+      ...grantClients(),
+    ],
     claims: { openid: ['sub'], profile: ['name', 'picture'], email: ['email', 'email_verified'] },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => claimsFor(sub) }),
@@ -127,6 +163,8 @@ function configuration(redirectURIs: string[]): Record<string, unknown> {
       devInteractions: { enabled: false },
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },
       revocation: { enabled: true },
+      clientCredentials: { enabled: true },
+      resourceIndicators: { enabled: true, getResourceServerInfo: resourceServerInfo },
       rpInitiatedLogout: { enabled: false },
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
@@ -140,6 +178,22 @@ function configuration(redirectURIs: string[]): Record<string, unknown> {
       ctx.body = Object.entries(out).map(([key, value]) => `${key}: ${value}`).join('\n');
     },
   };
+}
+
+function grantClients(): Record<string, unknown>[] {
+  const { machine, privateKeyJwt, clientSecretJwt } = TEST_GRANT_CLIENTS;
+  const common = { grant_types: ['client_credentials'], response_types: [], redirect_uris: [] };
+  return [
+    { ...common, client_id: machine.clientID, client_secret: machine.clientSecret, token_endpoint_auth_method: machine.tokenEndpointAuthMethod },
+    { ...common, client_id: privateKeyJwt.clientID, token_endpoint_auth_method: privateKeyJwt.tokenEndpointAuthMethod, jwks: { keys: [testClientPrivateKey().publicJwk] } },
+    { ...common, client_id: clientSecretJwt.clientID, client_secret: clientSecretJwt.clientSecret, token_endpoint_auth_method: clientSecretJwt.tokenEndpointAuthMethod },
+  ];
+}
+
+// Only TEST_API is a known resource server; its access tokens are RFC 9068 JWTs.
+function resourceServerInfo(_ctx: unknown, resourceIndicator: string): Record<string, unknown> {
+  if (resourceIndicator !== TEST_API.resource) throw new (errors['InvalidTarget'] as new () => Error)();
+  return { scope: TEST_API.scope, audience: TEST_API.resource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
 }
 
 function claimsFor(sub: string): Record<string, unknown> {

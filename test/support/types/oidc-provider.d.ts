@@ -31,6 +31,9 @@ declare module 'oidc-provider' {
     clientAuthMethod: string;
   }
 
+  /** oidc-provider's OAuth error classes (`InvalidTarget`, `InvalidGrant`, …). */
+  export const errors: Record<string, new (description?: string) => Error>;
+
   export default class Provider {
     constructor(issuer: string, configuration?: Record<string, unknown>);
     readonly issuer: string;
