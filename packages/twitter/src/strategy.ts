@@ -1,0 +1,128 @@
+import { UnexpectedStatusError } from '@passport-kit/core';
+import { InternalOAuthError, OAuth1Strategy, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
+import { ACCESS_TOKEN_URL, AUTHENTICATE_URL, REQUEST_TOKEN_URL, USER_PROFILE_URL } from './endpoints.js';
+import { APIError } from './errors.js';
+import { clean, readTwitterError } from './lib/error-bodies.js';
+import type { TwitterAuthenticateOptions, TwitterStrategyOptions } from './options.js';
+import { parseProfile, profileFromTokenParams, type TwitterProfile } from './profile.js';
+import type {
+  TwitterVerifyFunction,
+  TwitterVerifyFunctionWithParams,
+  TwitterVerifyFunctionWithRequest,
+  TwitterVerifyFunctionWithRequestAndParams,
+} from './verify.js';
+
+type AnyTwitterVerifyFunction =
+  | TwitterVerifyFunction
+  | TwitterVerifyFunctionWithParams
+  | TwitterVerifyFunctionWithRequest
+  | TwitterVerifyFunctionWithRequestAndParams;
+
+/**
+ * Sign in with Twitter (OAuth 1.0a): a drop-in for passport-twitter 1.0.4 (name `twitter`), on
+ * `OAuth1Strategy`. A user who refuses comes back with `denied=…`: a login failure (`fail()`).
+ *
+ * @example
+ * ```ts
+ * passport.use(new TwitterStrategy({
+ *   consumerKey: process.env.TWITTER_CONSUMER_KEY!,
+ *   consumerSecret: process.env.TWITTER_CONSUMER_SECRET!,
+ *   callbackURL: '/auth/twitter/callback',
+ *   includeEmail: true,
+ * }, (token, tokenSecret, profile, done) => done(null, { id: profile.id, handle: profile.username })));
+ * ```
+ */
+export class TwitterStrategy extends OAuth1Strategy {
+  override name = 'twitter';
+  protected readonly userProfileURL: string;
+  protected readonly includeEmail: boolean;
+  protected readonly includeStatus: boolean;
+  protected readonly includeEntities: boolean;
+  protected readonly skipExtendedUserProfile: boolean;
+
+  // Overloads, fewest parameters first, so an inline verify gets typed parameters.
+  constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequest);
+  constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequestAndParams);
+  constructor(options: TwitterStrategyOptions, verify: TwitterVerifyFunction);
+  constructor(options: TwitterStrategyOptions, verify: TwitterVerifyFunctionWithParams);
+  constructor(options: TwitterStrategyOptions, verify: AnyTwitterVerifyFunction) {
+    super(
+      {
+        ...options,
+        requestTokenURL: options?.requestTokenURL ?? REQUEST_TOKEN_URL,
+        accessTokenURL: options?.accessTokenURL ?? ACCESS_TOKEN_URL,
+        userAuthorizationURL: options?.userAuthorizationURL ?? AUTHENTICATE_URL,
+        sessionKey: options?.sessionKey ?? 'oauth:twitter',
+      },
+      verify as OAuth1Verify,
+    );
+    this.userProfileURL = options.userProfileURL ?? USER_PROFILE_URL;
+    this.includeEmail = options.includeEmail === true;
+    this.includeStatus = options.includeStatus !== false;
+    this.includeEntities = options.includeEntities !== false;
+    this.skipExtendedUserProfile = options.skipExtendedUserProfile === true;
+  }
+
+  /**
+   * Loads `verify_credentials` (or the configured `userProfileURL`) with the access token, or,
+   * with `skipExtendedUserProfile`, builds the profile from the token response alone. Twitter's
+   * error bodies become an {@link APIError} with Twitter's code.
+   */
+  protected override async userProfile(token: string, tokenSecret: string, params: TokenParams): Promise<TwitterProfile> {
+    if (this.skipExtendedUserProfile) return profileFromTokenParams(params);
+    let response;
+    try {
+      response = await this.fetchProtectedResource(this.userProfileURL, token, tokenSecret, { parameters: this.profileQuery(params) });
+    } catch (err) {
+      if (err instanceof UnexpectedStatusError) {
+        const said = readTwitterError(err.data, [token, tokenSecret]);
+        if (said) throw new APIError(said.message, said.code, err.statusCode);
+      }
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+    // https://developer.x.com/en/docs/authentication/oauth-1-0a/application-permission-model
+    const level = response.headers['x-access-level'];
+    try {
+      return parseProfile(response.body, Array.isArray(level) ? level[0] : level);
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+  }
+
+  /** `force_login` and `screen_name` on the authorization redirect. */
+  protected override userAuthorizationParams(options: TwitterAuthenticateOptions): Record<string, string> {
+    const params: Record<string, string> = {};
+    if (options.forceLogin) params['force_login'] = String(options.forceLogin);
+    if (options.screenName) params['screen_name'] = String(options.screenName);
+    return params;
+  }
+
+  /**
+   * Twitter's refusals on the OAuth endpoints: JSON `{"errors":[{code,message}]}`, the XML
+   * `<error>` forms, and plain text (`Invalid oauth_verifier parameter`) from a 4xx. Anything
+   * else (a 5xx page, an empty body) is left to `InternalOAuthError`, which keeps the status.
+   */
+  protected override parseErrorResponse(body: string, status: number): Error | null {
+    const said = readTwitterError(body);
+    if (said) return new APIError(said.message, said.code, status);
+    if (status >= 400 && status < 500) {
+      const text = providerErrorMessage(body);
+      if (text) return new APIError(clean(text, []), undefined, status);
+    }
+    return null;
+  }
+
+  /**
+   * The profile call's query options, added even when `userProfileURL` has a query of its own
+   * (passport-twitter drops them then); a parameter the URL already sets is left as it is.
+   */
+  private profileQuery(params: TokenParams): Parameter[] {
+    const url = new URL(this.userProfileURL);
+    const wanted: Parameter[] = [];
+    if (url.pathname.endsWith('/users/show.json') && params['user_id']) wanted.push(['user_id', params['user_id']]);
+    if (this.includeEmail) wanted.push(['include_email', 'true']);
+    if (!this.includeStatus) wanted.push(['skip_status', 'true']);
+    if (!this.includeEntities) wanted.push(['include_entities', 'false']);
+    return wanted.filter(([name]) => !url.searchParams.has(name));
+  }
+}

@@ -1,0 +1,103 @@
+import { UnexpectedStatusError, describeTarget, userAgent, type HttpResponse } from '@passport-kit/core';
+import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction } from '@passport-kit/oauth2';
+import packageJson from '../package.json' with { type: 'json' };
+import { X_AUTHORIZATION_URL, X_DEFAULT_SCOPE, X_DEFAULT_USER_FIELDS, X_TOKEN_URL, X_USER_PROFILE_URL } from './endpoints.js';
+import { APIError } from './errors.js';
+import { readXError } from './lib/error-bodies.js';
+import type { XStrategyOptions } from './options.js';
+import { parseXProfile, type XProfile } from './x-profile.js';
+import type { XVerifyFunction, XVerifyFunctionWithParams, XVerifyFunctionWithRequest, XVerifyFunctionWithRequestAndParams } from './verify.js';
+
+type AnyXVerifyFunction = XVerifyFunction | XVerifyFunctionWithParams | XVerifyFunctionWithRequest | XVerifyFunctionWithRequestAndParams;
+
+/**
+ * Sign in with X (OAuth 2.0 authorization code flow, name `x`), on `OAuth2Strategy`. X requires
+ * PKCE, so it is always S256; a confidential client (with `clientSecret`) authenticates with
+ * HTTP Basic, as X requires, and a public client with its `client_id` alone. The profile comes
+ * from `/2/users/me`, which needs the `users.read` and `tweet.read` scopes (the default).
+ *
+ * @example
+ * ```ts
+ * passport.use(new XStrategy({
+ *   clientID: process.env.X_CLIENT_ID!,
+ *   clientSecret: process.env.X_CLIENT_SECRET,
+ *   callbackURL: '/auth/x/callback',
+ *   scope: ['users.read', 'tweet.read', 'offline.access'], // offline.access: a refresh token
+ * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id, handle: profile.username })));
+ * ```
+ */
+export class XStrategy extends OAuth2Strategy {
+  override name = 'x';
+  protected readonly _userProfileURL: string;
+
+  // Overloads, fewest parameters first, so an inline verify gets typed parameters.
+  constructor(options: XStrategyOptions & { passReqToCallback: true }, verify: XVerifyFunctionWithRequest);
+  constructor(options: XStrategyOptions & { passReqToCallback: true }, verify: XVerifyFunctionWithRequestAndParams);
+  constructor(options: XStrategyOptions, verify: XVerifyFunction);
+  constructor(options: XStrategyOptions, verify: XVerifyFunctionWithParams);
+  constructor(options: XStrategyOptions, verify: AnyXVerifyFunction) {
+    const confidential = typeof options?.clientSecret === 'string' && options.clientSecret !== '';
+    checkXOptions(options ?? {}, confidential);
+    super(
+      {
+        ...options,
+        authorizationURL: options?.authorizationURL ?? X_AUTHORIZATION_URL,
+        tokenURL: options?.tokenURL ?? X_TOKEN_URL,
+        scope: options?.scope ?? [...X_DEFAULT_SCOPE],
+        scopeSeparator: ' ',
+        pkce: 'S256',
+        // X takes a confidential client's credentials only in the Authorization header.
+        clientAuthentication: confidential ? 'client_secret_basic' : 'none',
+        userAgent: options?.userAgent ?? userAgent(packageJson.name, packageJson.version),
+      },
+      verify as OAuth2VerifyFunction<never, never>,
+    );
+    this._userProfileURL = profileURL(options.userProfileURL ?? X_USER_PROFILE_URL, options.userFields ?? X_DEFAULT_USER_FIELDS);
+  }
+
+  /** Loads `/2/users/me`; X's problem bodies become an {@link APIError}. */
+  protected override async userProfile(accessToken: string): Promise<XProfile> {
+    let response: HttpResponse;
+    try {
+      response = await this.requestResource(this._userProfileURL, accessToken);
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+    const { status, body } = response;
+    if (status < 200 || status >= 300) {
+      const said = readXError(body, [accessToken]);
+      if (said) throw new APIError(said.message, said.code, status, said.type);
+      const answered = `${describeTarget('GET', this._userProfileURL)} answered ${status}`;
+      throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(answered, status, body));
+    }
+    try {
+      return parseXProfile(body);
+    } catch (err) {
+      // X answers 200 with only `errors` when it cannot return the user.
+      const said = readXError(body, [accessToken]);
+      if (said) throw new APIError(said.message, said.code, status, said.type);
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+  }
+}
+
+function checkXOptions(options: { pkce?: unknown; clientAuthentication?: unknown }, confidential: boolean): void {
+  const pkce: unknown = options.pkce;
+  if (pkce !== undefined && pkce !== true && pkce !== 'S256') {
+    throw new TypeError(`XStrategy requires PKCE with S256 (X refuses logins without it); remove the pkce option (got ${String(pkce)})`);
+  }
+  const method: unknown = options.clientAuthentication;
+  const expected = confidential ? 'client_secret_basic' : 'none';
+  if (method !== undefined && method !== expected) {
+    throw new TypeError(
+      `XStrategy client authentication is ${expected} for a ${confidential ? 'confidential client (clientSecret set)' : 'public client (no clientSecret)'}; got ${String(method)}`,
+    );
+  }
+}
+
+function profileURL(base: string, fields: readonly string[]): string {
+  const url = new URL(base);
+  if (url.searchParams.has('user.fields') || fields.length === 0) return base;
+  url.searchParams.set('user.fields', fields.join(','));
+  return url.toString();
+}
