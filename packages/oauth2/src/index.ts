@@ -23,7 +23,7 @@ export type { PasswordGrant } from './password-grant.js';
 export { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
 export type { RefreshOptions, RefreshedTokens } from './refresh.js';
 export type { RevocationOptions } from './revocation.js';
-export type { SkipUserProfile } from './skip-user-profile.js';
+export { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
 export {
   DefaultStateStore,
   NullStateStore,
@@ -32,7 +32,7 @@ export {
   type StateStore,
   type StateStoreMeta,
 } from './state-store.js';
-export { OAuth2Strategy, OAuth2Strategy as Strategy, type OAuth2VerifyFunction, type ProfileCallback } from './strategy.js';
+export { OAuth2Strategy, OAuth2Strategy as Strategy, type LoginExtras, type OAuth2VerifyFunction, type ProfileCallback } from './strategy.js';
 export { TokenClient, type AuthorizationCodeGrant, type TokenClientOptions } from './token-client.js';
 export { TOKEN_TYPES, readTokenExchangeResponse, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
 export { parseTokenBody, readTokenResponse, type TokenResponse } from './token-response.js';

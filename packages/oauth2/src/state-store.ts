@@ -11,6 +11,12 @@ export interface StateStoreMeta {
   tokenURL: string;
   clientID: string;
   callbackURL: string | undefined;
+  /**
+   * passport-kit: per-login data a strategy keeps with the state (OpenID Connect's `nonce`; see
+   * `OAuth2Strategy.beginLogin`). A store keeps it on `store` and hands it back as the fourth
+   * argument of the `verify` callback; a store that ignores it still works for plain OAuth 2.0.
+   */
+  loginData?: Record<string, unknown> | undefined;
 }
 
 /** The failure info a store reports when the state does not check out (passed to `fail()`). */
@@ -21,8 +27,11 @@ export interface StateFailureInfo {
 }
 
 type StoreCallback = (err: Error | null, handle?: string) => void;
-/** `ok` is `false`, `true`, or the PKCE code verifier; `state` is the app's state or failure info. */
-type VerifyCallback = (err: Error | null, ok?: boolean | string, state?: unknown) => void;
+/**
+ * `ok` is `false`, `true`, or the PKCE code verifier; `state` is the app's state or failure info;
+ * `loginData` is the `meta.loginData` given to `store`, when the store keeps it.
+ */
+type VerifyCallback = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: Record<string, unknown>) => void;
 
 /**
  * A state store with any of passport-oauth2's signatures: `store` takes 2 to 5 arguments
@@ -45,6 +54,7 @@ export interface DefaultStateStoreOptions {
 interface PendingLogin extends Record<string, unknown> {
   verifier?: string;
   state?: unknown;
+  loginData?: Record<string, unknown>;
 }
 
 /**
@@ -59,11 +69,12 @@ export class DefaultStateStore implements StateStore {
     this.#transactions = new DefaultTransactionStore(options);
   }
 
-  store(req: IncomingRequest, verifier: string | undefined, state: unknown, _meta: StateStoreMeta, callback: StoreCallback): void {
+  store(req: IncomingRequest, verifier: string | undefined, state: unknown, meta: StateStoreMeta, callback: StoreCallback): void {
     const handle = randomToken(32);
     const pending: PendingLogin = {};
     if (verifier !== undefined) pending.verifier = verifier;
     if (state !== undefined) pending.state = state;
+    if (meta?.loginData !== undefined) pending.loginData = meta.loginData;
     this.#transactions.save(req, handle, pending).then(
       () => callback(null, handle),
       (err: Error) => callback(err),
@@ -74,7 +85,7 @@ export class DefaultStateStore implements StateStore {
     this.#transactions.take<PendingLogin>(req, providedState ?? '').then((result) => {
       switch (result.status) {
         case 'found':
-          return callback(null, result.data.verifier ?? true, result.data.state);
+          return callback(null, result.data.verifier ?? true, result.data.state, result.data.loginData);
         case 'missing':
           return callback(null, false, failure('Unable to verify authorization request state.', 'missing'));
         case 'mismatch':

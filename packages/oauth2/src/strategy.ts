@@ -20,6 +20,7 @@ import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
 import { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
 import { DefaultStateStore, NullStateStore, type StateStore, type StateStoreMeta } from './state-store.js';
 import { TokenClient } from './token-client.js';
+import type { TokenResponse } from './token-response.js';
 import {
   callVerify,
   type VerifyFunction,
@@ -37,6 +38,14 @@ export type OAuth2VerifyFunction<P = unknown, R = IncomingRequest> =
 
 /** `userProfile`'s callback: the profile, or why it could not be loaded. */
 export type ProfileCallback = (err?: unknown, profile?: unknown) => void;
+
+/** What {@link OAuth2Strategy.beginLogin} adds to one login. */
+export interface LoginExtras {
+  /** Parameters added to the authorization request. */
+  params?: Record<string, string>;
+  /** Kept with the state until the callback, then given to `validateTokenResponse`. */
+  data?: Record<string, unknown>;
+}
 
 const MAX_ERROR_DESCRIPTION = 500;
 
@@ -156,6 +165,27 @@ export class OAuth2Strategy extends PassportStrategy {
     done(null, {});
   }
 
+  /**
+   * passport-kit: per-login values besides state and PKCE, made when the login starts.
+   * `params` join the authorization request (they win over `authorizationParams`); `data` is
+   * kept with the state (as `meta.loginData`, see `StateStoreMeta`) and handed to
+   * `validateTokenResponse` on the callback. OpenID Connect sends and keeps its `nonce` this
+   * way. The default adds nothing.
+   */
+  protected beginLogin(_req: IncomingRequest, _options: OAuth2AuthenticateOptions): LoginExtras | Promise<LoginExtras> {
+    return {};
+  }
+
+  /**
+   * passport-kit: checks the token response before the profile is loaded and the verify
+   * callback runs, and returns the response to continue with. `loginData` is what `beginLogin`
+   * kept for this login (`{}` when it kept nothing or the store does not keep it). Throw (or
+   * reject) to end the login with `error()`. The default returns `tokens` unchanged.
+   */
+  protected validateTokenResponse(tokens: TokenResponse, _loginData: Record<string, unknown>, _req: IncomingRequest): TokenResponse | Promise<TokenResponse> {
+    return tokens;
+  }
+
   /** Extra authorization request parameters for this `authenticate()` call (e.g. `prompt`). */
   protected authorizationParams(_options: OAuth2AuthenticateOptions): Record<string, unknown> {
     return {};
@@ -209,7 +239,8 @@ export class OAuth2Strategy extends PassportStrategy {
   }
 
   private async redirectToProvider(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
-    const params: Record<string, unknown> = { ...this.authorizationParams(options), response_type: 'code' };
+    const extras = await this.beginLogin(req, options);
+    const params: Record<string, unknown> = { ...this.authorizationParams(options), ...extras.params, response_type: 'code' };
     if (meta.callbackURL) params['redirect_uri'] = meta.callbackURL;
     const scope = options.scope ?? this._scope;
     if (scope) params['scope'] = Array.isArray(scope) ? scope.join(this._scopeSeparator) : scope;
@@ -225,7 +256,7 @@ export class OAuth2Strategy extends PassportStrategy {
       // passport-oauth2: a string state with a custom store is sent as the state itself.
       params['state'] = options.state;
     } else {
-      const handle = await this.storeState(req, verifier, options.state, meta);
+      const handle = await this.storeState(req, verifier, options.state, extras.data ? { ...meta, loginData: extras.data } : meta);
       if (handle) params['state'] = handle;
     }
     this.redirect(buildAuthorizationURL(this._authorizationURL, this._clientID, params));
@@ -246,13 +277,14 @@ export class OAuth2Strategy extends PassportStrategy {
       return this.fail({ message: 'Authorization response is from an unexpected issuer.' }, 403);
     }
 
-    const tokens = await this.tokens.exchangeAuthorizationCode({
+    const exchanged = await this.tokens.exchangeAuthorizationCode({
       code: code.value,
       redirectURI: meta.callbackURL,
       codeVerifier: typeof checked.ok === 'string' ? checked.ok : undefined,
       params: stringValues(this.tokenParams(options)),
     });
-    const profile = await this.loadUserProfile(tokens.accessToken);
+    const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
+    const profile = await this.loadUserProfile(tokens);
     const { user, info } = await callVerify(
       this._verify,
       this._passReqToCallback,
@@ -268,8 +300,13 @@ export class OAuth2Strategy extends PassportStrategy {
     this.success(user, successInfo);
   }
 
-  /** The profile, or `undefined` when `skipUserProfile` says so. */
-  private async loadUserProfile(accessToken: string): Promise<unknown> {
+  /**
+   * passport-kit: the profile handed to verify: `undefined` when `skipUserProfile` says so,
+   * what `userProfile` reports otherwise. Override to build the profile from more than the
+   * access token (OpenID Connect starts from the id_token claims).
+   */
+  protected async loadUserProfile(tokens: TokenResponse): Promise<unknown> {
+    const { accessToken } = tokens;
     if (await shouldSkipUserProfile(this._skipUserProfile, accessToken)) return undefined;
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
@@ -306,9 +343,14 @@ export class OAuth2Strategy extends PassportStrategy {
     });
   }
 
-  private verifyState(req: IncomingRequest, providedState: string | undefined, meta: StateStoreMeta): Promise<{ ok: boolean | string; state: unknown }> {
+  private verifyState(
+    req: IncomingRequest,
+    providedState: string | undefined,
+    meta: StateStoreMeta,
+  ): Promise<{ ok: boolean | string; state: unknown; loginData: Record<string, unknown> | undefined }> {
     return new Promise((resolve, reject) => {
-      const done = (err: Error | null, ok?: boolean | string, state?: unknown) => (err ? reject(err) : resolve({ ok: ok ?? false, state }));
+      const done = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: unknown) =>
+        err ? reject(err) : resolve({ ok: ok ?? false, state, loginData: isRecord(loginData) ? loginData : undefined });
       const verify = this._stateStore.verify.bind(this._stateStore) as (...args: unknown[]) => void;
       if (this._stateStore.verify.length === 4) verify(req, providedState, meta, done);
       else verify(req, providedState, done);
@@ -351,6 +393,10 @@ function absoluteURL(value: string, name: string): URL {
   } catch {
     throw new TypeError(`OAuth2Strategy requires ${name} to be an absolute URL`);
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringValues(params: Record<string, unknown>): Record<string, string> {

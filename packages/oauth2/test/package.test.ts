@@ -30,6 +30,7 @@ describe('@passport-kit/oauth2', () => {
       'readIntrospectionResponse',
       'readTokenExchangeResponse',
       'readTokenResponse',
+      'shouldSkipUserProfile',
       'usesClientAssertion',
     ]);
   });
