@@ -96,8 +96,10 @@ function checkXOptions(options: { pkce?: unknown; clientAuthentication?: unknown
 }
 
 function profileURL(base: string, fields: readonly string[]): string {
-  const url = new URL(base);
-  if (url.searchParams.has('user.fields') || fields.length === 0) return base;
-  url.searchParams.set('user.fields', fields.join(','));
-  return url.toString();
+  if (new URL(base).searchParams.has('user.fields') || fields.length === 0) return base;
+  // Commas as X documents them (`user.fields=profile_image_url,created_at`), not %2C.
+  const hash = base.indexOf('#');
+  const withoutFragment = hash < 0 ? base : base.slice(0, hash);
+  const separator = withoutFragment.includes('?') ? '&' : '?';
+  return `${withoutFragment}${separator}user.fields=${fields.map(encodeURIComponent).join(',')}`;
 }
