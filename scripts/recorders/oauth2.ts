@@ -2,11 +2,12 @@
 // Express app (express-session + passport + OAuth2Strategy) logs in through the recording proxy,
 // which sits between the strategy and the provider's back channel (token endpoint). The browser
 // leg (authorization endpoint, login, consent) goes to the provider directly and is not recorded.
-import type { OAuth2StrategyOptions } from '@passport-kit/oauth2';
+import { TokenClient, type OAuth2StrategyOptions, type TokenClientOptions } from '@passport-kit/oauth2';
 import { appAgent, finishLogin, login, loginApp, oidcStrategy, startLogin, TEST_CALLBACK_URL, type LoginOutcome } from '../../test/support/oidc-login-app.js';
-import { OIDC_PROVIDER_VERSION, startOidcProvider, type OidcProvider } from '../../test/support/oidc-provider.js';
+import { OIDC_PROVIDER_VERSION, TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, testClientPrivateKey, type OidcProvider } from '../../test/support/oidc-provider.js';
 import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
 import { saveRecording } from '../../test/support/recordings.js';
+import { tokensByLogin } from '../../test/support/token-login.js';
 
 // Fixed ports below the ephemeral range (32768+), so no outgoing socket holds them: the issuer and the recorded scope must not change between re-recordings.
 export const PROVIDER_PORT = 14710;
@@ -42,6 +43,7 @@ export default async function recordOAuth2(): Promise<string[]> {
   try {
     const written: string[] = [];
     for (const handshake of handshakes) written.push(await record(op, proxy, handshake));
+    written.push(...(await recordGrants(op, proxy)));
     return written;
   } finally {
     await proxy.close();
@@ -87,3 +89,77 @@ async function record(op: OidcProvider, proxy: RecordingProxy, handshake: Handsh
   });
 }
 
+
+// The TokenClient's grants beyond the authorization code, each through the recording proxy
+// (only the exchanges after any login are saved). The password grant and token exchange are
+// not recorded: oidc-provider implements neither.
+async function recordGrants(op: OidcProvider, proxy: RecordingProxy): Promise<string[]> {
+  const endpoints = { tokenURL: `${proxy.url}/token`, revocationURL: `${proxy.url}/token/revocation`, introspectionURL: `${proxy.url}/token/introspection` };
+  const tokenClient = (options: Omit<TokenClientOptions, keyof typeof endpoints>) => new TokenClient({ ...endpoints, ...options });
+  const { machine, privateKeyJwt } = TEST_GRANT_CLIENTS;
+  const save = (name: string, context: Record<string, string>, from: number) =>
+    saveRecording(`oauth2/${name}`, {
+      recordedBy: RECORDED_BY,
+      against: `oidc-provider ${OIDC_PROVIDER_VERSION}`,
+      context: { ...endpoints, issuer: op.issuer, ...context },
+      definitions: proxy.definitions().slice(from),
+    });
+  const written: string[] = [];
+
+  // Refresh with rotation (a public client is always rotated), then the old token again.
+  const publicClient = tokenClient({ clientID: op.clients.public.clientID, clientAuthentication: 'none' });
+  const login = await tokensByLogin(op, publicClient, op.clients.public.clientID);
+  const refreshToken = login.refreshToken ?? '';
+  let from = proxy.definitions().length;
+  const refreshed = await publicClient.refresh(refreshToken);
+  if (!refreshed.rotated) throw new Error('oauth2/refresh-token: the provider did not rotate the refresh token');
+  written.push(save('refresh-token', { clientID: op.clients.public.clientID, clientAuthentication: 'none', refreshToken }, from));
+  from = proxy.definitions().length;
+  const reuse = await publicClient.refresh(refreshToken).then(() => 'accepted', (err: { code?: string }) => err.code);
+  if (reuse !== 'invalid_grant') throw new Error(`oauth2/refresh-token-reused: expected invalid_grant, got ${String(reuse)}`);
+  written.push(save('refresh-token-reused', { clientID: op.clients.public.clientID, clientAuthentication: 'none', refreshToken }, from));
+
+  // Client credentials for the JWT resource server, with client_secret_basic and with private_key_jwt.
+  const machineClient = tokenClient({ ...machine, clientAuthentication: 'client_secret_basic' });
+  from = proxy.definitions().length;
+  await machineClient.clientCredentials({ scope: 'todos:read', resource: TEST_API.resource });
+  written.push(save('client-credentials', { clientID: machine.clientID, clientSecret: machine.clientSecret, clientAuthentication: 'client_secret_basic', scope: 'todos:read', resource: TEST_API.resource }, from));
+  const keyClient = tokenClient({
+    clientID: privateKeyJwt.clientID,
+    clientAuthentication: 'private_key_jwt',
+    // The proxy's URL is not one oidc-provider knows itself by: name the issuer instead.
+    clientAssertion: { key: testClientPrivateKey().privateKey, alg: 'ES256', kid: 'client-key-1', audience: op.issuer },
+  });
+  from = proxy.definitions().length;
+  await keyClient.clientCredentials({ scope: 'todos:read', resource: TEST_API.resource });
+  written.push(save('client-credentials-private-key-jwt', { clientID: privateKeyJwt.clientID, clientAuthentication: 'private_key_jwt', scope: 'todos:read', resource: TEST_API.resource }, from));
+
+  // Introspection of an active access token, then revocation of the refresh token and introspection of it.
+  const basic = op.clients.secretBasic;
+  const basicClient = tokenClient({ ...basic, clientAuthentication: 'client_secret_basic' });
+  const basicLogin = await tokensByLogin(op, basicClient, basic.clientID, { account: 'bob' });
+  from = proxy.definitions().length;
+  const info = await basicClient.introspect(basicLogin.accessToken, { tokenTypeHint: 'access_token' });
+  if (!info.active) throw new Error('oauth2/introspection: the access token is not active');
+  written.push(save('introspection', { clientID: basic.clientID, clientSecret: basic.clientSecret, clientAuthentication: 'client_secret_basic', accessToken: basicLogin.accessToken }, from));
+  from = proxy.definitions().length;
+  await basicClient.revoke(basicLogin.refreshToken ?? '', { tokenTypeHint: 'refresh_token' });
+  if ((await basicClient.introspect(basicLogin.refreshToken ?? '')).active) throw new Error('oauth2/revocation: the refresh token is still active');
+  written.push(save('revocation', { clientID: basic.clientID, clientSecret: basic.clientSecret, clientAuthentication: 'client_secret_basic', refreshToken: basicLogin.refreshToken ?? '' }, from));
+  return written;
+}
+
+/**
+ * Records only the TokenClient grants, leaving the handshake recordings as they are. Call it
+ * from a script that runs `nock.restore()` first, as scripts/record-fixtures.ts does.
+ */
+export async function recordOAuth2Grants(): Promise<string[]> {
+  const op = await startOidcProvider({ port: PROVIDER_PORT, redirectURIs: [TEST_CALLBACK_URL] });
+  const proxy = await startRecordingProxy(op.issuer, { port: PROXY_PORT });
+  try {
+    return await recordGrants(op, proxy);
+  } finally {
+    await proxy.close();
+    await op.close();
+  }
+}

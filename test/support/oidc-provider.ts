@@ -172,7 +172,7 @@ function configuration(redirectURIs: string[]): Record<string, unknown> {
     routes: ROUTES,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     jwks: { keys: [signingKey()] },
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 3600, Grant: 86_400 },
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, ClientCredentials: 600, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 3600, Grant: 86_400 },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
       ctx.type = 'text/plain';
       ctx.body = Object.entries(out).map(([key, value]) => `${key}: ${value}`).join('\n');
