@@ -1,4 +1,4 @@
-import { headerValue, type IncomingRequest } from './request.js';
+import { arrivedOverTLS, headerValue, type IncomingRequest } from './request.js';
 
 export interface OriginalURLOptions {
   /** Trust `X-Forwarded-Proto` and `X-Forwarded-Host` (the strategy's `proxy` option). */
@@ -12,8 +12,7 @@ export interface OriginalURLOptions {
 export function originalURL(req: IncomingRequest, options: OriginalURLOptions = {}): string {
   const trustProxy = options.proxy === true || Boolean(req.app?.get?.('trust proxy'));
   const forwardedProto = trustProxy ? firstListValue(headerValue(req, 'x-forwarded-proto')) : undefined;
-  const encrypted = req.socket?.encrypted ?? req.connection?.encrypted ?? false;
-  const protocol = encrypted || forwardedProto?.toLowerCase() === 'https' ? 'https' : 'http';
+  const protocol = arrivedOverTLS(req) || forwardedProto?.toLowerCase() === 'https' ? 'https' : 'http';
   const forwardedHost = trustProxy ? firstListValue(headerValue(req, 'x-forwarded-host')) : undefined;
   const host = forwardedHost || headerValue(req, 'host') || 'localhost';
   const path = req.originalUrl ?? req.url ?? '/';

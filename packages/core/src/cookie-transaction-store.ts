@@ -2,7 +2,7 @@ import { createHash, hkdfSync } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { readCookies, setCookie } from './lib/cookies.js';
 import { handleId, sameHandle } from './lib/handle-id.js';
-import { headerValue, type IncomingRequest, type ResponseLike } from './request.js';
+import { arrivedOverTLS, headerValue, type IncomingRequest, type ResponseLike } from './request.js';
 import {
   DEFAULT_TRANSACTION_TTL,
   type TakeResult,
@@ -118,7 +118,7 @@ export class CookieTransactionStore implements TransactionStore {
   #attributes(req: IncomingRequest, maxAge: number) {
     // Proxies may repeat the header, append to it (`https, http`) or capitalise it.
     const forwardedProto = headerValue(req, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    const overHttps = Boolean(req.socket?.encrypted ?? req.connection?.encrypted) || forwardedProto === 'https';
+    const overHttps = arrivedOverTLS(req) || forwardedProto === 'https';
     return {
       maxAge,
       path: this.#path,

@@ -11,8 +11,10 @@ export interface IncomingRequest {
   query?: unknown;
   body?: unknown;
   session?: SessionLike | undefined;
-  socket?: { encrypted?: boolean } | undefined;
-  connection?: { encrypted?: boolean } | undefined;
+  /** The connection; only whether it is TLS (`encrypted`, as on a `TLSSocket`) is read. */
+  socket?: object | undefined;
+  /** The older name of `socket` some adapters still set. */
+  connection?: object | undefined;
   app?: { get?: (setting: string) => unknown } | undefined;
   /** Express links the response here; the cookie transaction store writes through it. */
   res?: ResponseLike | undefined;
@@ -76,6 +78,18 @@ function queryOf(req: IncomingRequest): unknown {
     parsedQueries.set(req, parsed);
   }
   return parsed;
+}
+
+/**
+ * Whether the request arrived over TLS. The socket is typed `object` because a plain
+ * `net.Socket` (Express's `req.socket` type) declares no `encrypted` to match.
+ */
+export function arrivedOverTLS(req: IncomingRequest): boolean {
+  for (const connection of [req.socket, req.connection]) {
+    const encrypted = (connection as { encrypted?: unknown } | undefined)?.encrypted;
+    if (encrypted !== undefined) return encrypted === true;
+  }
+  return false;
 }
 
 /** The first value of a request header. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
-import { headerValue, paramValue, readParam, type IncomingRequest } from '@passport-kit/core';
+import { headerValue, originalURL, paramValue, readParam, type IncomingRequest } from '@passport-kit/core';
 
 function req(overrides: Partial<IncomingRequest>): IncomingRequest {
   return { headers: {}, ...overrides };
@@ -136,5 +136,19 @@ describe('headerValue', () => {
     expect(headerValue(req({ headers: { host: 'a' } }), 'host')).to.equal('a');
     expect(headerValue(req({ headers: { 'x-forwarded-for': ['1.1.1.1', '2.2.2.2'] } }), 'x-forwarded-for')).to.equal('1.1.1.1');
     expect(headerValue(req({ headers: {} }), 'host')).to.equal(undefined);
+  });
+});
+
+describe('IncomingRequest', () => {
+  // Typed, not cast: `passport.use(strategy)` under @types/passport checks an Express request
+  // against this type, and a plain net.Socket declares no `encrypted`.
+  it('takes an Express request as Express types it, and reads plain HTTP from its socket', async () => {
+    const app = express();
+    app.get('/cb', (expressRequest, response) => {
+      const incoming: IncomingRequest = expressRequest;
+      response.json({ url: originalURL(incoming) });
+    });
+    const response = await request(app).get('/cb?code=abc').set('host', 'app.example');
+    expect(response.body.url).to.equal('http://app.example/cb?code=abc');
   });
 });
