@@ -1,0 +1,73 @@
+// What every framework app test shares: the emulator's GitHub and Twitter clients, a server on
+// 127.0.0.1 (so the callback URL a login starts with is the one it finishes on), and the
+// person's trip through the emulator's authorize page.
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Emulator } from '@passport-kit/testing';
+import type { GitHubStrategyOptions } from '@passport-kit/github';
+import type { OAuth1StrategyOptions } from '@passport-kit/oauth1';
+
+/** GitHubStrategy options for the emulator's default GitHub client, callback relative to the app. */
+export function githubOptions(emulator: Emulator): GitHubStrategyOptions {
+  return {
+    baseURL: emulator.github.baseURL,
+    clientID: 'github-client-id',
+    clientSecret: 'github-client-secret',
+    callbackURL: '/auth/github/callback',
+    scope: ['user:email'],
+  };
+}
+
+/** OAuth1Strategy options for the emulator's Twitter consumer. */
+export function twitterOptions(emulator: Emulator): OAuth1StrategyOptions {
+  return {
+    requestTokenURL: emulator.twitter.requestTokenURL,
+    accessTokenURL: emulator.twitter.accessTokenURL,
+    userAuthorizationURL: emulator.twitter.authorizationURL,
+    consumerKey: 'twitter-consumer-key',
+    consumerSecret: 'twitter-consumer-secret',
+    callbackURL: '/auth/twitter/callback',
+  };
+}
+
+/** An HTTP server on a free loopback port, and its origin. */
+export async function listen(handler: RequestListener | Server): Promise<{ url: string; close(): Promise<void> }> {
+  const server = typeof handler === 'function' ? createServer(handler) : handler;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+/**
+ * The person at the emulator: opens the authorization URL the app redirected to, approving as
+ * `user` (`login_hint`, an emulator extension), and returns the app callback path it is sent to.
+ */
+export async function approveAt(authorizationURL: string, user = 'ada'): Promise<string> {
+  const url = new URL(authorizationURL);
+  url.searchParams.set('login_hint', user);
+  const response = await fetch(url, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (response.status !== 302 || location === null) {
+    throw new Error(`the emulator answered ${response.status} at ${url.pathname}: ${(await response.text()).slice(0, 200)}`);
+  }
+  const callback = new URL(location);
+  return callback.pathname + callback.search;
+}
+
+/** The value of one cookie among a response's `Set-Cookie` headers. */
+export function cookieValue(setCookie: string[] | string | undefined, name: string): string | undefined {
+  const lines = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
+  for (const line of lines) {
+    const [pair = ''] = line.split(';');
+    const at = pair.indexOf('=');
+    if (pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return undefined;
+}
