@@ -38,3 +38,4 @@ export {
   type TransactionStore,
 } from './transaction-store.js';
 export { userAgent } from './user-agent.js';
+export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback } from './verify.js';

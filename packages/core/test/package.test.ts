@@ -21,6 +21,7 @@ describe('@passport-kit/core', () => {
       'Strategy',
       'UnexpectedBodyError',
       'UnexpectedStatusError',
+      'callVerify',
       'describeTarget',
       'headerValue',
       'originalURL',
@@ -28,6 +29,7 @@ describe('@passport-kit/core', () => {
       'randomToken',
       'readParam',
       'resolveCallbackURL',
+      'settle',
       'userAgent',
     ]);
   });

@@ -1,12 +1,15 @@
 import { hkdfSync, type KeyLike } from 'node:crypto';
 import {
   DefaultTransactionStore,
+  Strategy as PassportStrategy,
   HttpClient,
   UnexpectedBodyError,
   UnexpectedStatusError,
+  callVerify,
   describeTarget,
   readParam,
   resolveCallbackURL,
+  settle,
   userAgent,
   type CookieTransactionStoreOptions,
   type HttpClientOptions,
@@ -15,7 +18,7 @@ import {
   type Profile,
   type TransactionStore,
 } from '@passport-kit/core';
-import { Strategy as PassportStrategy } from 'passport-strategy';
+
 import { InternalOAuthError } from './errors.js';
 import { buildSignedRequest, type ClientCredentials, type SignedRequestOptions } from './lib/signed-request.js';
 import { redact } from './lib/redact.js';
@@ -35,9 +38,6 @@ import { SIGNATURE_METHODS, parseFormEncoded, type SignatureMethod } from './sig
 const PACKAGE_VERSION = '0.1.0';
 // Headers undici manages itself or refuses; node-oauth's `Connection: close` default is one.
 const MANAGED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'host']);
-
-/** The request type passport-strategy declares (Express's); any `IncomingRequest` works. */
-type PassportRequest = Parameters<PassportStrategy['authenticate']>[0];
 
 /** `done(err, user, info)`: `user` false for a failed login. */
 export type VerifyCallback = (err?: unknown, user?: unknown, info?: unknown) => void;
@@ -159,7 +159,7 @@ interface TokenResponse {
  * ```
  */
 export class OAuth1Strategy extends PassportStrategy {
-  name = 'oauth';
+  override name = 'oauth';
   protected readonly requestTokenURL: string;
   protected readonly accessTokenURL: string;
   protected readonly userAuthorizationURL: string;
@@ -227,9 +227,7 @@ export class OAuth1Strategy extends PassportStrategy {
   }
 
   /** Starts a login (leg 1 and the redirect of leg 2) or completes one on the callback (leg 3). */
-  override authenticate(request: IncomingRequest | PassportRequest, options: OAuth1AuthenticateOptions = {}): void {
-    // Express's session type lacks the index signature core's `SessionLike` declares.
-    const req = request as IncomingRequest;
+  override authenticate(req: IncomingRequest, options: OAuth1AuthenticateOptions = {}): void {
     const run = async () => {
       // A user who refuses comes back with `denied=<request token>` (Twitter and others).
       const denied = readParam(req, 'denied');
@@ -369,7 +367,13 @@ export class OAuth1Strategy extends PassportStrategy {
     }
 
     const profile = await this.loadUserProfile(access);
-    const { user, info } = await this.callVerify(req, access, profile);
+    const { user, info } = await callVerify(this.verify as (...args: never[]) => unknown, {
+      req,
+      passReqToCallback: this.passReqToCallback,
+      credentials: [access.token, access.tokenSecret],
+      params: access.params,
+      profile,
+    });
     if (!user) return this.fail(info, 401);
     const result: Record<string, unknown> = typeof info === 'object' && info !== null ? { ...info } : {};
     if (state !== undefined) result.state = state;
@@ -416,45 +420,19 @@ export class OAuth1Strategy extends PassportStrategy {
 
   private async loadUserProfile(access: TokenResponse): Promise<Profile | undefined> {
     if (await this.shouldSkipUserProfile(access)) return undefined;
-    return settle<Profile>((done) => this.userProfile(access.token, access.tokenSecret, access.params, done));
+    const { user: profile } = await settle(this.userProfile.bind(this), [access.token, access.tokenSecret, access.params]);
+    return profile as Profile | undefined;
   }
 
   private async shouldSkipUserProfile(access: TokenResponse): Promise<boolean> {
     const skip = this.skipUserProfile;
     if (typeof skip !== 'function') return Boolean(skip);
     if (skip.length > 2) {
-      return Boolean(await settle<boolean>((done) => (skip as (t: string, s: string, d: typeof done) => void)(access.token, access.tokenSecret, done)));
+      return Boolean((await settle(skip as (...args: never[]) => unknown, [access.token, access.tokenSecret])).user);
     }
     return Boolean(await (skip as (t: string, s: string) => boolean | Promise<boolean>)(access.token, access.tokenSecret));
   }
 
-  /** Calls verify in the form its arity asks for; anything else (NestJS's 0) is the 4-argument form. */
-  private callVerify(req: IncomingRequest, access: TokenResponse, profile: Profile | undefined): Promise<{ user: unknown; info: unknown }> {
-    const verify = this.verify as (...args: unknown[]) => unknown;
-    const withParams = verify.length === (this.passReqToCallback ? 6 : 5);
-    const args: unknown[] = [access.token, access.tokenSecret];
-    if (withParams) args.push(access.params);
-    args.push(profile);
-    if (this.passReqToCallback) args.unshift(req);
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const done: VerifyCallback = (err, user, info) => {
-        if (settled) return;
-        settled = true;
-        if (err) reject(err instanceof Error ? err : new Error(String(err)));
-        else resolve({ user, info });
-      };
-      const returned = verify(...args, done);
-      if (!isThenable(returned)) return;
-      // A verify that declares `done` and resolves to undefined calls `done` itself (NestJS
-      // calls it before its promise settles); otherwise the resolved value is the user.
-      const declaresDone = verify.length >= args.length + 1;
-      returned.then(
-        (user) => (user === undefined && declaresDone ? undefined : done(null, user)),
-        (err: unknown) => done(err ?? new Error('verify rejected')),
-      );
-    });
-  }
 
   private meta(callbackURL?: string): RequestTokenStoreMeta {
     return {
@@ -501,25 +479,4 @@ function appendQuery(url: string, pairs: readonly (readonly [string, string])[])
   return `${base}${separator}${query}`;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
 
-/** Runs a callback-style or promise-returning function, whichever way it answers first. */
-function settle<T>(run: (done: (err: unknown, value?: T) => void) => unknown): Promise<T | undefined> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const done = (err: unknown, value?: T) => {
-      if (settled) return;
-      settled = true;
-      if (err) reject(err instanceof Error ? err : new Error(String(err)));
-      else resolve(value);
-    };
-    try {
-      const returned = run(done);
-      if (isThenable(returned)) returned.then((value) => done(null, value as T), (err: unknown) => done(err ?? new Error('rejected')));
-    } catch (err) {
-      done(err ?? new Error('threw'));
-    }
-  });
-}

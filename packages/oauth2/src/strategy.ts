@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   HttpClient,
+  callVerify,
+  settle,
   Strategy as PassportStrategy,
   paramValue,
   randomToken,
@@ -22,7 +24,6 @@ import { DefaultStateStore, NullStateStore, type StateStore, type StateStoreMeta
 import { TokenClient } from './token-client.js';
 import type { TokenResponse } from './token-response.js';
 import {
-  callVerify,
   type VerifyFunction,
   type VerifyFunctionWithParams,
   type VerifyFunctionWithRequest,
@@ -285,15 +286,13 @@ export class OAuth2Strategy extends PassportStrategy {
     });
     const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
     const profile = await this.loadUserProfile(tokens);
-    const { user, info } = await callVerify(
-      this._verify,
-      this._passReqToCallback,
+    const { user, info } = await callVerify(this._verify, {
       req,
-      tokens.accessToken,
-      tokens.refreshToken,
-      tokens.params,
+      passReqToCallback: this._passReqToCallback,
+      credentials: [tokens.accessToken, tokens.refreshToken],
+      params: tokens.params,
       profile,
-    );
+    });
     if (!user) return this.fail(info);
     const successInfo: Record<string, unknown> = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
     if (checked.state !== undefined && checked.state !== null) successInfo['state'] = checked.state;
@@ -308,25 +307,8 @@ export class OAuth2Strategy extends PassportStrategy {
   protected async loadUserProfile(tokens: TokenResponse): Promise<unknown> {
     const { accessToken } = tokens;
     if (await shouldSkipUserProfile(this._skipUserProfile, accessToken)) return undefined;
-    return new Promise<unknown>((resolve, reject) => {
-      let settled = false;
-      const done: ProfileCallback = (err, profile) => {
-        if (settled) return;
-        settled = true;
-        if (err) reject(err);
-        else resolve(profile);
-      };
-      const result = this.userProfile(accessToken, done);
-      // A promise of undefined is an async userProfile that reports through done.
-      if (result && typeof result.then === 'function') {
-        result.then(
-          (profile) => {
-            if (profile !== undefined) done(null, profile);
-          },
-          (err: unknown) => done(err ?? new Error('userProfile rejected')),
-        );
-      }
-    });
+    const { user: profile } = await settle(this.userProfile.bind(this), [accessToken]);
+    return profile;
   }
 
   // passport-oauth2 picks the store signature by arity; so do we, so custom stores keep working.
