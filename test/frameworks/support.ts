@@ -5,7 +5,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Emulator } from '@passport-kit/testing';
 import type { GitHubStrategyOptions } from '@passport-kit/github';
-import type { OAuth1StrategyOptions } from '@passport-kit/oauth1';
+import type { TwitterStrategyOptions } from '@passport-kit/twitter';
 
 /** GitHubStrategy options for the emulator's default GitHub client, callback relative to the app. */
 export function githubOptions(emulator: Emulator): GitHubStrategyOptions {
@@ -18,12 +18,13 @@ export function githubOptions(emulator: Emulator): GitHubStrategyOptions {
   };
 }
 
-/** OAuth1Strategy options for the emulator's Twitter consumer. */
-export function twitterOptions(emulator: Emulator): OAuth1StrategyOptions {
+/** TwitterStrategy options for the emulator's Twitter consumer. */
+export function twitterOptions(emulator: Emulator): TwitterStrategyOptions {
   return {
     requestTokenURL: emulator.twitter.requestTokenURL,
     accessTokenURL: emulator.twitter.accessTokenURL,
     userAuthorizationURL: emulator.twitter.authorizationURL,
+    userProfileURL: emulator.twitter.userProfileURL,
     consumerKey: 'twitter-consumer-key',
     consumerSecret: 'twitter-consumer-secret',
     callbackURL: '/auth/twitter/callback',
