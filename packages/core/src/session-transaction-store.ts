@@ -62,8 +62,15 @@ export class SessionTransactionStore implements TransactionStore {
     const id = handleId(handle);
     const entry = Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined;
     if (!entry || !sameHandle(entry.handle, handle)) return { status: 'mismatch' };
-    delete entries[id];
-    if (ids.length === 1) delete session[this.#key];
+    // Written back, not changed in place: some sessions (@fastify/secure-session's) persist
+    // only what is assigned, and a handle kept there could be used again.
+    const remaining = { ...entries };
+    delete remaining[id];
+    if (ids.length > 1) session[this.#key] = remaining;
+    else {
+      delete session[this.#key];
+      if (session[this.#key] !== undefined) session[this.#key] = undefined;
+    }
     if (entry.expiresAt <= Date.now()) return { status: 'expired' };
     return { status: 'found', data: entry.data as T };
   }

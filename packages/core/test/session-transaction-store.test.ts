@@ -206,6 +206,27 @@ describe('SessionTransactionStore', () => {
     });
   });
 
+  it('uses up a handle in a session that keeps only what is assigned (@fastify/secure-session)', async () => {
+    // Reads give a copy, as a session serialized on each set() would: in-place changes are lost.
+    const stored: Record<string, unknown> = {};
+    const copyOnRead = new Proxy({} as Record<string, unknown>, {
+      get: (_target, name: string) => structuredClone(stored[name]),
+      set: (_target, name: string, value: unknown) => {
+        stored[name] = structuredClone(value);
+        return true;
+      },
+    });
+    const store = new SessionTransactionStore({ key: KEY });
+    const req: IncomingRequest = { headers: {}, session: copyOnRead };
+
+    await store.save(req, 'tab-1', { tab: 1 });
+    await store.save(req, 'tab-2', { tab: 2 });
+    expect(await store.take(req, 'tab-1')).to.deep.equal({ status: 'found', data: { tab: 1 } });
+    expect(await store.take(req, 'tab-1')).to.deep.equal({ status: 'mismatch' });
+    expect(await store.take(req, 'tab-2')).to.deep.equal({ status: 'found', data: { tab: 2 } });
+    expect(await store.take(req, 'tab-2')).to.deep.equal({ status: 'missing' });
+  });
+
   it('completes a login in a real express-session, and refuses the replay', async () => {
     const store = new SessionTransactionStore({ key: KEY });
     const app = express();
