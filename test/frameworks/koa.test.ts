@@ -1,0 +1,108 @@
+// A Koa app with koa-passport and koa-session (sessions in a server-side store): a person logs
+// in with GitHub (the emulator) and is moved to a new session on login.
+import Router from '@koa/router';
+import { expect } from 'chai';
+import Koa from 'koa';
+import { KoaPassport } from 'koa-passport';
+import session from 'koa-session';
+import request from 'supertest';
+import { GitHubStrategy } from '@passport-kit/github';
+import { startEmulator, type Emulator } from '@passport-kit/testing';
+import { approveAt, cookieValue, githubOptions, listen } from './support.js';
+
+interface User {
+  id: string;
+  username: string | undefined;
+  email: string | undefined;
+}
+
+function createApp(emulator: Emulator, sessions: Map<string, unknown>) {
+  const passport = new KoaPassport();
+  passport.use(
+    'github',
+    new GitHubStrategy(githubOptions(emulator), (accessToken, refreshToken, profile, done) => {
+      done(null, { id: profile.id, username: profile.username, email: profile.emails?.[0]?.value } satisfies User);
+    }),
+  );
+  passport.serializeUser((user: User, done) => done(null, user));
+  passport.deserializeUser((user: User, done) => done(null, user));
+
+  const app = new Koa();
+  app.keys = ['framework test session key'];
+  app.use(
+    session(
+      {
+        key: 'koa.sess',
+        store: {
+          get: async (key: string) => sessions.get(key),
+          set: async (key: string, value: unknown) => void sessions.set(key, value),
+          destroy: async (key: string) => void sessions.delete(key),
+        },
+      },
+      app,
+    ),
+  );
+  app.use(passport.initialize());
+  app.use(passport.session());
+
+  const router = new Router();
+  router.get('/auth/github', passport.authenticate('github'));
+  router.get('/auth/github/callback', passport.authenticate('github', { successRedirect: '/profile', failureRedirect: '/login' }));
+  router.get('/profile', (ctx) => {
+    if (ctx.state['user']) ctx.body = ctx.state['user'];
+    else ctx.throw(401, 'not logged in');
+  });
+  app.use(router.routes());
+  return app;
+}
+
+describe('Koa app with koa-passport and koa-session', () => {
+  let emulator: Emulator;
+  let sessions: Map<string, unknown>;
+  let server: Awaited<ReturnType<typeof listen>>;
+
+  before(async () => {
+    emulator = await startEmulator();
+  });
+  after(() => emulator.close());
+  beforeEach(async () => {
+    sessions = new Map();
+    server = await listen(createApp(emulator, sessions).callback());
+  });
+  afterEach(() => server.close());
+
+  it('logs in with GitHub and shows the profile', async () => {
+    const browser = request.agent(server.url);
+    const start = await browser.get('/auth/github').expect(302);
+    const location = new URL(String(start.headers['location']));
+    expect(location.origin + location.pathname).to.equal(emulator.github.authorizationURL);
+    expect(location.searchParams.get('redirect_uri')).to.equal(`${server.url}/auth/github/callback`);
+    expect(location.searchParams.get('code_challenge_method')).to.equal('S256');
+
+    await browser.get(await approveAt(location.href, 'grace')).expect(302).expect('location', '/profile');
+    const profile = await browser.get('/profile').expect(200);
+    expect(profile.body).to.deep.equal({ id: '1002', username: 'grace', email: 'grace@example.com' });
+  });
+
+  it('moves the person to a new session on login, so the old session id logs no one in', async () => {
+    const browser = request.agent(server.url);
+    const start = await browser.get('/auth/github').expect(302);
+    const before = cookieValue(start.headers['set-cookie'], 'koa.sess');
+    expect(before, 'session cookie set with the login state').to.be.a('string');
+    expect(sessions.has(before as string)).to.equal(true);
+
+    const callback = await browser.get(await approveAt(String(start.headers['location']))).expect(302);
+    const after = cookieValue(callback.headers['set-cookie'], 'koa.sess');
+    expect(after).to.be.a('string').and.not.equal(before);
+    expect(sessions.has(before as string), 'old session destroyed').to.equal(false);
+    await browser.get('/profile').expect(200);
+  });
+
+  it('refuses a callback replayed after the login completed', async () => {
+    const browser = request.agent(server.url);
+    const start = await browser.get('/auth/github').expect(302);
+    const callback = await approveAt(String(start.headers['location']));
+    await browser.get(callback).expect(302).expect('location', '/profile');
+    await browser.get(callback).expect(302).expect('location', '/login');
+  });
+});
