@@ -3,48 +3,80 @@ import type { SessionUser } from './user.js';
 export interface LoginButton {
   href: string;
   label: string;
+  /** Where the login goes: `local emulator` or the real host. */
+  target: string;
 }
 
 export function homePage(buttons: LoginButton[], messages: string[]): string {
   return layout(
     'passport-kit example',
-    `${messages.map((m) => `<p role="alert">${escapeHTML(m)}</p>`).join('')}
-<p>Everything runs offline on loopback: pick a provider and log in with any name.</p>
-<ul>${buttons.map((b) => `<li><a href="${escapeHTML(b.href)}">${escapeHTML(b.label)}</a></li>`).join('')}</ul>`,
+    `${messages.map((m) => `<p role="alert" class="alert">${escapeHTML(m)}</p>`).join('')}
+<p>Pick a provider. Against the local emulator you choose who to log in as; nothing leaves this machine.</p>
+<ul class="logins">${buttons
+      .map((b) => `<li><a class="button" href="${escapeHTML(b.href)}">${escapeHTML(b.label)}</a> <small>${escapeHTML(b.target)}</small></li>`)
+      .join('')}</ul>`,
   );
 }
 
 export function profilePage(user: SessionUser): string {
   const { token } = user;
-  const rows: [string, string | undefined][] = [
-    ['Provider', user.provider],
-    ['ID', user.id],
-    ['Name', user.displayName],
-    ['Email', user.email],
+  const profile: [string, string | undefined][] = [
+    ['provider', user.provider],
+    ['id', user.id],
+    ['displayName', user.displayName],
+    ['username', user.username],
+    ['emails', user.emails.join(', ') || undefined],
+    ['profileUrl', user.profileUrl],
+    ['photos', user.photos.join(', ') || undefined],
+  ];
+  const tokenRows: [string, string | undefined][] = [
     ['Token type', token.type],
-    ['Expires', token.expiresAt],
+    ['Expires', token.expiresAt ?? 'never (as far as the provider said)'],
     ['Scope', token.scope],
     ['Refresh token issued', token.refreshToken ? 'yes' : 'no'],
     ['ID token issued', token.idToken ? 'yes' : 'no'],
   ];
+  const photo = user.photos[0];
   return layout(
     `Logged in as ${user.displayName}`,
-    `${user.photo ? `<img src="${escapeHTML(user.photo)}" alt="" width="64" height="64">` : ''}
-<table>${rows
-      .filter((row): row is [string, string] => row[1] !== undefined)
-      .map(([name, value]) => `<tr><th>${escapeHTML(name)}</th><td>${escapeHTML(value)}</td></tr>`)
-      .join('')}</table>
-<p>The tokens themselves stay on the server and are never shown.</p>
+    `${photo ? `<img class="avatar" src="${escapeHTML(photo)}" alt="" width="64" height="64">` : ''}
+<h2>Profile</h2>
+${table(profile)}
+<h2>Access token</h2>
+${table(tokenRows)}
+<p class="note">The tokens themselves stay on the server and are never shown.</p>
 <form method="post" action="/logout"><button type="submit">Log out</button></form>`,
   );
 }
 
 export function errorPage(err: { name?: string; code?: string; message?: string }): string {
-  return layout('Login failed', `<p>${escapeHTML(`${err.name ?? 'Error'}${err.code ? ` (${err.code})` : ''}: ${err.message ?? ''}`)}</p><p><a href="/">Back</a></p>`);
+  const what = `${err.name ?? 'Error'}${err.code ? ` (${err.code})` : ''}`;
+  return layout('Login failed', `<p role="alert" class="alert">${escapeHTML(`${what}: ${err.message ?? ''}`)}</p><p><a href="/">Back to the start page</a></p>`);
+}
+
+function table(rows: [string, string | undefined][]): string {
+  return `<table>${rows
+    .filter((row): row is [string, string] => row[1] !== undefined)
+    .map(([name, value]) => `<tr><th>${escapeHTML(name)}</th><td>${escapeHTML(value)}</td></tr>`)
+    .join('')}</table>`;
 }
 
 function layout(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHTML(title)}</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHTML(title)}</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
+  h2 { font-size: 1.1rem; margin-top: 1.5rem; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; overflow-wrap: anywhere; }
+  th { width: 11rem; font-weight: 600; color: #555; }
+  .logins { list-style: none; padding: 0; }
+  .logins li { margin: .6rem 0; }
+  .button, button { display: inline-block; padding: .45rem 1rem; border: 1px solid #888; border-radius: 6px; color: inherit; background: #f6f6f6; text-decoration: none; font: inherit; cursor: pointer; }
+  small, .note { color: #666; }
+  .alert { padding: .6rem .8rem; border-radius: 6px; background: #fff1f0; border: 1px solid #e5a29b; }
+  .avatar { border-radius: 50%; float: right; }
+</style></head>
 <body><h1>${escapeHTML(title)}</h1>${body}</body></html>`;
 }
 

@@ -1,27 +1,36 @@
 // The example app: Express, express-session and passport, one login per provider module in
-// ./providers. To add a provider, write a module returning a ProviderLogin and list it in
-// PROVIDERS below.
+// ./providers, against one provider emulator (@passport-kit/testing) started beside it on
+// loopback. To add a provider, write a module returning a ProviderLogin and list it below.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler } from 'express';
+import { startEmulator, type Emulator } from '@passport-kit/testing';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import session from 'express-session';
 import passport from 'passport';
 import { errorPage, homePage, profilePage } from './pages.js';
+import { facebookLogin } from './providers/facebook.js';
+import { githubLogin } from './providers/github.js';
 import { oidcLogin } from './providers/oidc.js';
-import type { ProviderLogin } from './providers/provider-login.js';
+import type { ProviderContext, ProviderLogin } from './providers/provider-login.js';
 import type { SessionUser } from './user.js';
 
 export interface ExampleAppOptions {
   /** The app's port on loopback; 0 for any free one. */
   port: number;
-  /** The local OpenID provider's port; 0 for any free one. Default: `port + 1`, or 0 when `port` is 0. */
+  /** The provider emulator's port; default 0 (a free one, so it never collides). */
+  emulatorPort?: number;
+  /** The local OpenID provider's port; default 0 (a free one). */
   oidcProviderPort?: number;
+  /** Where real provider credentials are read from (see examples/README.md). Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ExampleApp {
   /** `http://localhost:<port>` */
   url: string;
+  /** The provider emulator the logins without real credentials go to. */
+  emulator: Emulator;
   close(): Promise<void>;
 }
 
@@ -36,9 +45,22 @@ export async function startExampleApp(options: ExampleAppOptions): Promise<Examp
   const { port } = server.address() as AddressInfo;
   const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 
-  const providers: ProviderLogin[] = [
-    await oidcLogin({ origins, providerPort: options.oidcProviderPort ?? (options.port === 0 ? 0 : options.port + 1) }),
-  ];
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0 });
+  const context: ProviderContext = { emulator, env: options.env ?? process.env };
+  let providers: ProviderLogin[];
+  try {
+    providers = [facebookLogin(context), githubLogin(context), await oidcLogin({ origins, providerPort: options.oidcProviderPort ?? 0 })];
+  } catch (err) {
+    // A half-configured provider: stop what already started, so the process can exit.
+    await Promise.all([closeServer(), emulator.close()]);
+    throw err;
+  }
 
   const auth = new passport.Passport();
   auth.serializeUser((user, done) => done(null, user));
@@ -50,19 +72,20 @@ export async function startExampleApp(options: ExampleAppOptions): Promise<Examp
   for (const provider of providers) {
     auth.use(provider.name, provider.strategy);
     app.get(`/auth/${provider.name}`, auth.authenticate(provider.name, provider.authenticateOptions ?? {}));
-    app.get(`/auth/${provider.name}/callback`, auth.authenticate(provider.name, { successRedirect: '/', failureRedirect: '/', failureMessage: true }));
+    app.get(`/auth/${provider.name}/callback`, finishLogin(auth, provider));
   }
 
   app.get('/', (req, res) => {
     if (req.user) return res.type('html').send(profilePage(req.user as SessionUser));
     const messages = takeMessages(req.session);
-    res.type('html').send(homePage(providers.map((p) => ({ href: `/auth/${p.name}`, label: p.label })), messages));
+    res.type('html').send(homePage(providers.map((p) => ({ href: `/auth/${p.name}`, label: p.label, target: p.target })), messages));
   });
 
   app.post('/logout', (req, res, next) => {
     req.logout((err) => (err ? next(err) : res.redirect('/')));
   });
 
+  // A provider or network error: a page with what went wrong, never a stack trace.
   const onError: ErrorRequestHandler = (err: Error & { code?: string }, _req, res, _next) => {
     res.status(500).type('html').send(errorPage(err));
   };
@@ -70,17 +93,39 @@ export async function startExampleApp(options: ExampleAppOptions): Promise<Examp
 
   return {
     url: `http://localhost:${port}`,
+    emulator,
     close: async () => {
-      await Promise.all(providers.map((p) => p.close()));
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer();
+      await Promise.all([...providers.map((p) => p.close?.()), emulator.close()]);
     },
   };
 }
 
-// passport's failureMessage: true appends to req.session.messages; show each once.
+/**
+ * The callback route: log the user in, or go home with why the login did not happen (the person
+ * denied access, the state did not match, …). Errors go to the error page.
+ */
+function finishLogin(auth: passport.Authenticator, provider: ProviderLogin): RequestHandler {
+  return (req, res, next) => {
+    const callback = (err: unknown, user: Express.User | false | undefined, info: unknown) => {
+      if (err) return next(err);
+      if (!user) {
+        const message = (info as { message?: unknown } | undefined)?.message;
+        addMessage(req.session, `${provider.label} did not complete: ${typeof message === 'string' && message !== '' ? message : 'access was not granted.'}`);
+        return res.redirect('/');
+      }
+      req.logIn(user, (loginErr) => (loginErr ? next(loginErr) : res.redirect('/')));
+    };
+    (auth.authenticate(provider.name, callback) as RequestHandler)(req, res, next);
+  };
+}
+
+function addMessage(sessionData: unknown, message: string): void {
+  const holder = sessionData as { messages?: unknown };
+  holder.messages = [...(Array.isArray(holder.messages) ? holder.messages : []), message];
+}
+
+// Messages are shown once on the home page.
 function takeMessages(sessionData: unknown): string[] {
   const holder = sessionData as { messages?: unknown } | undefined;
   const messages = Array.isArray(holder?.messages) ? holder.messages.filter((m): m is string => typeof m === 'string') : [];

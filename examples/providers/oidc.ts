@@ -4,7 +4,7 @@ import type { Profile } from '@passport-kit/core';
 import { Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
 import type passport from 'passport';
 import { startOidcProvider } from '../../test/support/oidc-provider.js';
-import { tokenMetadata, type SessionUser } from '../user.js';
+import { verifyOAuth2Login } from '../user.js';
 import type { AppOrigins, ProviderLogin } from './provider-login.js';
 
 const CALLBACK_PATH = '/auth/oidc/callback';
@@ -38,7 +38,7 @@ class UserInfoStrategy extends Strategy {
 }
 
 export interface OidcLoginOptions extends AppOrigins {
-  /** The provider's port on 127.0.0.1. Default: ephemeral. */
+  /** The provider's port on 127.0.0.1. Default: a free one. */
   providerPort?: number;
 }
 
@@ -58,22 +58,14 @@ export async function oidcLogin({ origins, providerPort }: OidcLoginOptions): Pr
       scope: 'openid profile email',
       issuer: op.issuer,
     },
-    (_accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: Profile, done: (err: unknown, user?: SessionUser) => void) => {
-      done(null, {
-        provider: 'oidc',
-        id: profile.id,
-        displayName: profile.displayName,
-        ...(profile.emails?.[0] ? { email: profile.emails[0].value } : {}),
-        ...(profile.photos?.[0] ? { photo: profile.photos[0].value } : {}),
-        token: tokenMetadata(params, refreshToken),
-      });
-    },
+    verifyOAuth2Login,
     op.userInfoURL,
   );
   strategy.name = 'oidc';
   return {
     name: 'oidc',
-    label: `Log in with the local OpenID provider (${op.issuer})`,
+    label: 'Log in with the local OpenID provider',
+    target: op.issuer,
     strategy: strategy as unknown as passport.Strategy,
     close: () => op.close(),
   };
