@@ -82,10 +82,10 @@ export class IntrospectionBearerStrategy extends BearerStrategy<ActiveTokenIntro
     if (result.token_type !== undefined && !/^bearer$/i.test(result.token_type)) {
       return { valid: false, description: 'The token is not an access token' };
     }
-    if (this._issuer !== undefined && result.iss !== this._issuer) return { valid: false, description: 'The access token\'s "iss" is not accepted' };
+    if (this._issuer !== undefined && result.iss !== this._issuer) return { valid: false, description: 'The access token\'s iss claim is not accepted' };
     if (this._audience !== undefined) {
       const audiences = typeof result.aud === 'string' ? [result.aud] : (result.aud ?? []);
-      if (!audiences.some((aud) => this._audience?.includes(aud))) return { valid: false, description: 'The access token\'s "aud" is not accepted' };
+      if (!audiences.some((aud) => this._audience?.includes(aud))) return { valid: false, description: 'The access token\'s aud claim is not accepted' };
     }
     return { valid: true, claims: result };
   }

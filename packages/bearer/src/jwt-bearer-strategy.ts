@@ -132,7 +132,7 @@ export class JwtBearerStrategy extends BearerStrategy<JWTPayload> {
     } catch (err) {
       if (err instanceof JwksUnavailableError) throw err;
       if (err instanceof errors.JWTClaimValidationFailed) {
-        return { valid: false, description: err.claim === 'nbf' ? 'The access token is not valid yet' : `The access token's "${err.claim}" is not accepted` };
+        return { valid: false, description: err.claim === 'nbf' ? 'The access token is not valid yet' : `The access token's ${err.claim} claim is not accepted` };
       }
       const code = (err as { code?: unknown })?.code;
       const description = typeof code === 'string' ? TOKEN_FAULTS[code] : undefined;
