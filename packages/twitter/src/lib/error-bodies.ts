@@ -47,15 +47,15 @@ export function readTwitterError(body: string, secrets: readonly (string | undef
 export function readXError(body: string, secrets: readonly (string | undefined)[] = []): ErrorFields | undefined {
   const json = parseObject(body.trim());
   if (json === undefined) return undefined;
-  const title = stringField(json, 'title');
-  const detail = stringField(json, 'detail');
-  const type = stringField(json, 'type');
   const errors = json['errors'];
   const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
-  const firstMessage = typeof first === 'object' && first !== null ? stringField(first as Record<string, unknown>, 'message') : undefined;
-  if (title === undefined && detail === undefined && firstMessage === undefined) return undefined;
-  // A specific `errors[0].message` beats the problem's generic detail ("One or more parameters … invalid").
-  const message = firstMessage ?? detail ?? title;
+  // Partial errors (`{"errors":[{title, detail, type, …}]}`) put the problem on the item.
+  const item = typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
+  const title = stringField(json, 'title') ?? stringField(item, 'title');
+  const type = stringField(json, 'type') ?? stringField(item, 'type');
+  // The item's specific message beats the problem's generic detail ("One or more parameters … invalid").
+  const message = stringField(item, 'message') ?? stringField(item, 'detail') ?? stringField(json, 'detail') ?? title;
+  if (message === undefined) return undefined;
   const slug = type !== undefined && /\/problems\/[\w-]+$/.test(type) ? type.slice(type.lastIndexOf('/') + 1) : undefined;
   const code = slug ?? (title === undefined ? undefined : title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
   return { message: clean(message, secrets), code: code || undefined, type };
