@@ -49,6 +49,12 @@ export class IntrospectionBearerStrategy extends BearerStrategy<ActiveTokenIntro
   protected readonly _clockTolerance: number;
   protected readonly _cache: IntrospectionCache | undefined;
 
+  constructor(options: IntrospectionBearerStrategyOptions & { passReqToCallback: true }, verify: BearerVerifyFunctionWithRequest<ActiveTokenIntrospection>);
+  constructor(options: IntrospectionBearerStrategyOptions & { passReqToCallback?: false | undefined }, verify?: BearerVerifyFunction<ActiveTokenIntrospection>);
+  constructor(
+    options: IntrospectionBearerStrategyOptions,
+    verify?: BearerVerifyFunction<ActiveTokenIntrospection> | BearerVerifyFunctionWithRequest<ActiveTokenIntrospection, never>,
+  );
   constructor(
     options: IntrospectionBearerStrategyOptions,
     verify?: BearerVerifyFunction<ActiveTokenIntrospection> | BearerVerifyFunctionWithRequest<ActiveTokenIntrospection, never>,

@@ -79,6 +79,9 @@ export class JwtBearerStrategy extends BearerStrategy<JWTPayload> {
   protected readonly _typ: string | undefined;
   protected readonly _remoteKeys: boolean;
 
+  constructor(options: JwtBearerStrategyOptions & { passReqToCallback: true }, verify: BearerVerifyFunctionWithRequest<JWTPayload>);
+  constructor(options: JwtBearerStrategyOptions & { passReqToCallback?: false | undefined }, verify?: BearerVerifyFunction<JWTPayload>);
+  constructor(options: JwtBearerStrategyOptions, verify?: BearerVerifyFunction<JWTPayload> | BearerVerifyFunctionWithRequest<JWTPayload, never>);
   constructor(options: JwtBearerStrategyOptions, verify?: BearerVerifyFunction<JWTPayload> | BearerVerifyFunctionWithRequest<JWTPayload, never>) {
     super(options, verify);
     if (!options?.issuer || (Array.isArray(options.issuer) && options.issuer.length === 0)) throw new TypeError('JwtBearerStrategy requires an issuer');

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { SignJWT, UnsecuredJWT, base64url, exportSPKI, type JWTPayload } from 'jose';
 import type passport from 'passport';
 import sinon from 'sinon';
-import { JwksUnavailableError, JwtBearerStrategy, type JwtBearerStrategyOptions } from '@passport-kit/bearer';
+import { JwksUnavailableError, JwtBearerStrategy, type BearerVerifyCallback, type JwtBearerStrategyOptions } from '@passport-kit/bearer';
 import { AUDIENCE, ISSUER, JwksServer, accessToken, apiApp, testKey, type TestKey } from './support/api-app.js';
 
 const REALM_ONLY = 'Bearer realm="api"';
@@ -187,7 +187,7 @@ describe('JwtBearerStrategy', () => {
 
   describe('the verify callback', () => {
     it('turns the claims into the user with done(null, user, info)', async () => {
-      const app = api({}, (claims, done) => done(null, { id: claims.sub }, { via: 'jwt' }));
+      const app = api({}, (claims: JWTPayload, done: BearerVerifyCallback) => done(null, { id: claims.sub }, { via: 'jwt' }));
       const res = await app.get().set('authorization', `Bearer ${await accessToken(key)}`).expect(200);
 
       expect(res.body).to.deep.equal({ user: { id: 'alice' }, authInfo: { via: 'jwt' } });
@@ -201,7 +201,7 @@ describe('JwtBearerStrategy', () => {
     });
 
     it('fails with 401 invalid_token when verify gives no user', async () => {
-      const res = await api({}, (_claims, done) => done(null, false)).get().set('authorization', `Bearer ${await accessToken(key)}`).expect(401);
+      const res = await api({}, (_claims: JWTPayload, done: BearerVerifyCallback) => done(null, false)).get().set('authorization', `Bearer ${await accessToken(key)}`).expect(401);
       expect(res.headers['www-authenticate']).to.equal(invalidToken('The access token is not accepted'));
     });
 
