@@ -27,7 +27,8 @@ export interface IncomingRequest {
 export type SessionLike = object;
 
 export interface ResponseLike {
-  getHeader(name: string): number | string | string[] | undefined;
+  /** Absent on koa-passport's stand-in response: cookies set earlier in the response are then replaced. */
+  getHeader?(name: string): number | string | string[] | undefined;
   setHeader(name: string, value: number | string | readonly string[]): unknown;
   headersSent?: boolean;
 }

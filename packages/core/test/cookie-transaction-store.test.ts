@@ -116,6 +116,17 @@ describe('CookieTransactionStore', () => {
       expect(lines[0]).to.equal('connect.sid=abc; Path=/');
     });
 
+    it('sets the cookie through a response with only setHeader (koa-passport\'s stand-in for Koa)', async () => {
+      const store = new CookieTransactionStore({ secret: SECRET });
+      const set: Record<string, unknown> = {};
+      const req: IncomingRequest = { headers: { host: 'app.example' }, res: { setHeader: (name, value) => (set[name] = value) } };
+
+      await store.save(req, HANDLE, DATA);
+
+      expect(set['set-cookie']).to.be.an('array').with.length(1);
+      expect(String((set['set-cookie'] as string[])[0])).to.match(/^pk\.tx\.[\w-]+=[^;]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax$/);
+    });
+
     it('rejects with a clear error when there is no req.res to set the cookie on', async () => {
       const store = new CookieTransactionStore({ secret: SECRET });
       const req: IncomingRequest = { headers: {} };

@@ -33,7 +33,8 @@ export function setCookie(res: ResponseLike, name: string, value: string, attrib
   // Clients that ignore Max-Age (older browsers, HTTP-client cookie jars) delete on a past Expires.
   if (attributes.maxAge <= 0) parts.splice(3, 0, 'Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   if (attributes.secure) parts.push('Secure');
-  const existing = res.getHeader('set-cookie');
+  // koa-passport's stand-in response has no getHeader; its setHeader is Koa's ctx.set.
+  const existing = typeof res.getHeader === 'function' ? res.getHeader('set-cookie') : undefined;
   const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
   res.setHeader('set-cookie', [...list, parts.join('; ')]);
 }
