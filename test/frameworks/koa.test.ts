@@ -106,3 +106,40 @@ describe('Koa app with koa-passport and koa-session', () => {
     await browser.get(callback).expect(302).expect('location', '/login');
   });
 });
+
+describe('Koa app with koa-passport and no session', () => {
+  let emulator: Emulator;
+  let server: Awaited<ReturnType<typeof listen>>;
+
+  before(async () => {
+    emulator = await startEmulator();
+    const passport = new KoaPassport();
+    passport.use('github', new GitHubStrategy(githubOptions(emulator), (accessToken, refreshToken, profile, done) => done(null, profile)));
+    const app = new Koa();
+    app.use(passport.initialize());
+    const router = new Router();
+    router.get('/auth/github', passport.authenticate('github', { session: false }));
+    router.get('/auth/github/callback', passport.authenticate('github', { session: false }), (ctx) => {
+      ctx.body = { username: (ctx.state['user'] as { username: string }).username };
+    });
+    app.use(router.routes());
+    server = await listen(app.callback());
+  });
+  after(async () => {
+    await server.close();
+    await emulator.close();
+  });
+
+  it('keeps the login state in the encrypted cookie and logs in', async () => {
+    const browser = request.agent(server.url);
+    const start = await browser.get('/auth/github').expect(302);
+    expect(String(start.headers['set-cookie'])).to.match(/^pk\.tx\.[\w-]+=[^;]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax/);
+    const done = await browser.get(await approveAt(String(start.headers['location']), 'alan')).expect(200);
+    expect(done.body).to.deep.equal({ username: 'alan' });
+  });
+
+  it('refuses the callback in a browser without the cookie', async () => {
+    const start = await request(server.url).get('/auth/github').expect(302);
+    await request(server.url).get(await approveAt(String(start.headers['location']))).expect(403);
+  });
+});
