@@ -13,6 +13,8 @@ import { facebookLogin } from './providers/facebook.js';
 import { githubLogin } from './providers/github.js';
 import { oidcLogin } from './providers/oidc.js';
 import type { ProviderContext, ProviderLogin } from './providers/provider-login.js';
+import { twitterLogin } from './providers/twitter.js';
+import { xLogin } from './providers/x.js';
 import type { SessionUser } from './user.js';
 
 export interface ExampleAppOptions {
@@ -55,7 +57,13 @@ export async function startExampleApp(options: ExampleAppOptions): Promise<Examp
   const context: ProviderContext = { emulator, env: options.env ?? process.env };
   let providers: ProviderLogin[];
   try {
-    providers = [facebookLogin(context), githubLogin(context), await oidcLogin({ origins, providerPort: options.oidcProviderPort ?? 0 })];
+    providers = [
+      facebookLogin(context),
+      githubLogin(context),
+      twitterLogin(context),
+      xLogin(context),
+      await oidcLogin({ origins, providerPort: options.oidcProviderPort ?? 0 }),
+    ];
   } catch (err) {
     // A half-configured provider: stop what already started, so the process can exit.
     await Promise.all([closeServer(), emulator.close()]);

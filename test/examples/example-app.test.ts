@@ -45,11 +45,13 @@ describe('example app', () => {
     for (const [href, label] of [
       ['/auth/facebook', 'Log in with Facebook'],
       ['/auth/github', 'Log in with GitHub'],
+      ['/auth/twitter', 'Log in with Twitter'],
+      ['/auth/x', 'Log in with X'],
       ['/auth/oidc', 'Log in with the local OpenID provider'],
     ]) {
       expect(home).to.include(`href="${href}">${label}</a> <small>`);
     }
-    expect(home.match(/<small>local emulator<\/small>/g)).to.have.length(2);
+    expect(home.match(/<small>local emulator<\/small>/g)).to.have.length(4);
   });
 
   describe('logging in at the emulator', () => {
@@ -82,17 +84,47 @@ describe('example app', () => {
       expect(app.emulator.received('github.token')[0]?.body).to.match(/code_verifier=/);
     });
 
+    it('Twitter: logs in with OAuth 1.0a and shows the verify_credentials profile', async () => {
+      const page = await logInAtEmulator('twitter', 'grace');
+      expect(page).to.include('<title>Logged in as Grace Hopper</title>');
+      expect(page).to.include(row('provider', 'twitter'));
+      expect(page).to.include(row('id', '1002'));
+      expect(page).to.include(row('username', 'grace'));
+      expect(page).to.include(row('emails', 'grace@example.com'));
+      expect(page).to.include(row('Token type', 'OAuth 1.0a'));
+      expect(page).not.to.match(TOKEN_LIKE);
+      // Every request to Twitter was signed, and the emulator checked each signature.
+      expect(app.emulator.requests['twitter.verifyCredentials']).to.equal(1);
+    });
+
+    it('X: logs in with OAuth 2.0 and PKCE and shows the /2/users/me profile', async () => {
+      const page = await logInAtEmulator('x', 'grace');
+      expect(page).to.include('<title>Logged in as Grace Hopper</title>');
+      expect(page).to.include(row('provider', 'x'));
+      expect(page).to.include(row('id', '1002'));
+      expect(page).to.include(row('username', 'grace'));
+      expect(page).to.include(row('emails', 'grace@example.com'));
+      expect(page).to.include(row('Scope', 'users.read tweet.read users.email offline.access'));
+      expect(page).to.include(row('Refresh token issued', 'yes'));
+      expect(page).not.to.match(TOKEN_LIKE);
+    });
+
     it('shows a user without an email', async () => {
       const page = await logInAtEmulator('facebook', 'alan');
       expect(page).to.include('<title>Logged in as Alan Turing</title>');
       expect(page).not.to.include('<th>emails</th>');
     });
 
-    for (const provider of ['facebook', 'github']) {
+    for (const [provider, message] of [
+      ['facebook', 'Log in with Facebook did not complete: Permissions error'],
+      ['github', 'Log in with GitHub did not complete: The user has denied your application access.'],
+      ['twitter', 'Log in with Twitter did not complete: The user denied the authorization request'],
+      ['x', 'Log in with X did not complete: access was not granted.'],
+    ] as const) {
       it(`${provider}: says so when the person denies access`, async () => {
         const page = await logInAtEmulator(provider, 'ada', 'deny');
         expect(page).not.to.include('Logged in as');
-        expect(page).to.match(/<p role="alert" class="alert">Log in with \w+ did not complete: .+<\/p>/);
+        expect(page).to.include(`<p role="alert" class="alert">${message}</p>`);
       });
     }
 
@@ -147,8 +179,8 @@ describe('example app', () => {
       await real.close();
     });
 
-    it('sends that provider to the real one and keeps the others on the emulator', async () => {
-      real = await startExampleApp({ port: 0, env: { GITHUB_CLIENT_ID: 'Iv1.real-id', GITHUB_CLIENT_SECRET: 'real-secret', FACEBOOK_APP_ID: '42', FACEBOOK_APP_SECRET: 'fb-secret' } });
+    it('sends those providers to the real ones and keeps the others on the emulator', async () => {
+      real = await startExampleApp({ port: 0, env: { GITHUB_CLIENT_ID: 'Iv1.real-id', GITHUB_CLIENT_SECRET: 'real-secret', FACEBOOK_APP_ID: '42', FACEBOOK_APP_SECRET: 'fb-secret', X_CLIENT_ID: 'x-real-id' } });
       const agent = request.agent(real.url.replace('localhost', '127.0.0.1'));
       const github = new URL(String((await agent.get('/auth/github').expect(302)).headers['location']));
       expect(github.origin + github.pathname).to.equal('https://github.com/login/oauth/authorize');
@@ -156,9 +188,16 @@ describe('example app', () => {
       const facebook = new URL(String((await agent.get('/auth/facebook').expect(302)).headers['location']));
       expect(facebook.origin).to.equal('https://www.facebook.com');
       expect(facebook.searchParams.get('client_id')).to.equal('42');
+      // A public X client: PKCE, no secret.
+      const x = new URL(String((await agent.get('/auth/x').expect(302)).headers['location']));
+      expect(x.origin + x.pathname).to.equal('https://x.com/i/oauth2/authorize');
+      expect(x.searchParams.get('client_id')).to.equal('x-real-id');
+      expect(x.searchParams.get('code_challenge_method')).to.equal('S256');
       const home = (await agent.get('/').expect(200)).text;
       expect(home).to.include('Log in with GitHub</a> <small>github.com</small>');
       expect(home).to.include('Log in with Facebook</a> <small>facebook.com</small>');
+      expect(home).to.include('Log in with X</a> <small>x.com</small>');
+      expect(home).to.include('Log in with Twitter</a> <small>local emulator</small>');
     });
   });
 
