@@ -18,6 +18,12 @@ export interface IntrospectionBearerStrategyOptions extends BearerStrategyOption
   issuer?: string | undefined;
   /** Leeway for `exp` and `nbf`, in seconds. Default 0. */
   clockTolerance?: number | undefined;
+  /**
+   * Require `token_type: Bearer` in the answer. Default `true`: a refresh token introspects as
+   * active too, and some servers (oidc-provider) then omit `token_type`. Set `false` for a
+   * server that omits it for access tokens, and set `audience` instead where possible.
+   */
+  requireTokenType?: boolean | undefined;
   /** Cache of answers; `false` asks the server on every request. Default: 30 s, 10 000 entries, never past `exp`. */
   cache?: IntrospectionCacheOptions | false | undefined;
 }
@@ -48,6 +54,7 @@ export class IntrospectionBearerStrategy extends BearerStrategy<ActiveTokenIntro
   protected readonly _issuer: string | undefined;
   protected readonly _clockTolerance: number;
   protected readonly _cache: IntrospectionCache | undefined;
+  protected readonly _requireTokenType: boolean;
 
   constructor(options: IntrospectionBearerStrategyOptions & { passReqToCallback: true }, verify: BearerVerifyFunctionWithRequest<ActiveTokenIntrospection>);
   constructor(options: IntrospectionBearerStrategyOptions & { passReqToCallback?: false | undefined }, verify?: BearerVerifyFunction<ActiveTokenIntrospection>);
@@ -68,6 +75,7 @@ export class IntrospectionBearerStrategy extends BearerStrategy<ActiveTokenIntro
     this._issuer = options.issuer;
     this._clockTolerance = options.clockTolerance ?? 0;
     this._cache = options.cache === false ? undefined : new IntrospectionCache(options.cache);
+    this._requireTokenType = options.requireTokenType !== false;
   }
 
   protected override async validateToken(token: string, _req: IncomingRequest): Promise<TokenValidation<ActiveTokenIntrospection>> {
@@ -85,7 +93,7 @@ export class IntrospectionBearerStrategy extends BearerStrategy<ActiveTokenIntro
     if (typeof result.nbf === 'number' && result.nbf - this._clockTolerance > now) return { valid: false, description: 'The access token is not valid yet' };
     // A refresh token is active too, but it is not a credential for an API; nor is a DPoP-bound
     // token without its proof, which this strategy does not check.
-    if (result.token_type !== undefined && !/^bearer$/i.test(result.token_type)) {
+    if ((result.token_type !== undefined || this._requireTokenType) && !/^bearer$/i.test(result.token_type ?? '')) {
       return { valid: false, description: 'The token is not an access token' };
     }
     if (this._issuer !== undefined && result.iss !== this._issuer) return { valid: false, description: 'The access token\'s iss claim is not accepted' };
