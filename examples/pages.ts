@@ -31,7 +31,7 @@ export function profilePage(user: SessionUser): string {
   ];
   const tokenRows: [string, string | undefined][] = [
     ['Token type', token.type],
-    ['Expires', token.expiresAt ?? 'never (as far as the provider said)'],
+    ['Expires', token.expiresAt ?? 'no expiry given'],
     ['Scope', token.scope],
     ['Refresh token issued', token.refreshToken ? 'yes' : 'no'],
     ['ID token issued', token.idToken ? 'yes' : 'no'],
@@ -69,7 +69,7 @@ function layout(title: string, body: string): string {
   h2 { font-size: 1.1rem; margin-top: 1.5rem; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; overflow-wrap: anywhere; }
-  th { width: 11rem; font-weight: 600; color: #555; }
+  th { width: 12rem; white-space: nowrap; font-weight: 600; color: #555; }
   .logins { list-style: none; padding: 0; }
   .logins li { margin: .6rem 0; }
   .button, button { display: inline-block; padding: .45rem 1rem; border: 1px solid #888; border-radius: 6px; color: inherit; background: #f6f6f6; text-decoration: none; font: inherit; cursor: pointer; }

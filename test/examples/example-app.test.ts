@@ -78,7 +78,7 @@ describe('example app', () => {
       expect(page).to.match(/<tr><th>emails<\/th><td>grace@example\.com, grace@navy\.example\.org/);
       expect(page).to.include(`${row('profileUrl', `${app.emulator.url}/github/grace`)}`);
       expect(page).to.include(row('Scope', 'user:email'));
-      expect(page).to.include(row('Expires', 'never (as far as the provider said)'));
+      expect(page).to.include(row('Expires', 'no expiry given'));
       expect(page).not.to.match(TOKEN_LIKE);
       // PKCE: the token request carried the verifier.
       expect(app.emulator.received('github.token')[0]?.body).to.match(/code_verifier=/);
