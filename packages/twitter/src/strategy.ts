@@ -39,6 +39,8 @@ export class TwitterStrategy extends OAuth1Strategy {
   protected readonly includeStatus: boolean;
   protected readonly includeEntities: boolean;
   protected readonly skipExtendedUserProfile: boolean;
+  /** Kept out of error messages built from Twitter's bodies. */
+  private readonly consumerSecret: string;
 
   // Overloads, fewest parameters first, so an inline verify gets typed parameters.
   constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequest);
@@ -61,6 +63,7 @@ export class TwitterStrategy extends OAuth1Strategy {
     this.includeStatus = options.includeStatus !== false;
     this.includeEntities = options.includeEntities !== false;
     this.skipExtendedUserProfile = options.skipExtendedUserProfile === true;
+    this.consumerSecret = options.consumerSecret;
   }
 
   /**
@@ -75,7 +78,7 @@ export class TwitterStrategy extends OAuth1Strategy {
       response = await this.fetchProtectedResource(this.userProfileURL, token, tokenSecret, { parameters: this.profileQuery(params) });
     } catch (err) {
       if (err instanceof UnexpectedStatusError) {
-        const said = readTwitterError(err.data, [token, tokenSecret]);
+        const said = readTwitterError(err.data, [token, tokenSecret, this.consumerSecret]);
         if (said) throw new APIError(said.message, said.code, err.statusCode);
       }
       throw new InternalOAuthError('Failed to fetch user profile', err);
@@ -103,11 +106,11 @@ export class TwitterStrategy extends OAuth1Strategy {
    * else (a 5xx page, an empty body) is left to `InternalOAuthError`, which keeps the status.
    */
   protected override parseErrorResponse(body: string, status: number): Error | null {
-    const said = readTwitterError(body);
+    const said = readTwitterError(body, [this.consumerSecret]);
     if (said) return new APIError(said.message, said.code, status);
     if (status >= 400 && status < 500) {
       const text = providerErrorMessage(body);
-      if (text) return new APIError(clean(text, []), undefined, status);
+      if (text) return new APIError(clean(text, [this.consumerSecret]), undefined, status);
     }
     return null;
   }

@@ -82,6 +82,12 @@ describe('TwitterStrategy', () => {
       expect(res.body.error.message).to.equal("Desktop applications only support the oauth_callback value 'oob'");
     });
 
+    it('keeps the consumer secret out of an APIError even if Twitter echoes it', async () => {
+      nock(API).post('/oauth/request_token').reply(401, 'Invalid signature for consumer-secret-value', { 'content-type': 'text/plain' });
+      const res = await new Browser(loginApp(strategy())).agent.get('/login');
+      expect(res.body.error).to.deep.include({ name: 'APIError', message: 'Invalid signature for [redacted]' });
+    });
+
     it('reports a 503 page as InternalOAuthError, as passport-twitter does', async () => {
       nock(API).post('/oauth/request_token').reply(503, '<html><body>Over capacity</body></html>', { 'content-type': 'text/html' });
       const res = await new Browser(loginApp(strategy())).agent.get('/login');
