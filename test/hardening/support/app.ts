@@ -21,7 +21,15 @@ export interface Outcome {
   info?: Record<string, unknown>;
   failure?: unknown;
   status?: number;
-  error?: { name: string; message: string; code?: string | undefined; status?: number | undefined };
+  error?: {
+    name: string;
+    message: string;
+    code?: string | undefined;
+    status?: number | undefined;
+    statusCode?: number | undefined;
+    /** What the error says went wrong underneath (`cause`). */
+    cause?: { name: string; code?: string | undefined; statusCode?: number | undefined } | undefined;
+  };
 }
 
 /**
@@ -62,10 +70,20 @@ export function createApp(strategies: readonly (Strategy & { name?: string })[],
     app.all(`/${name}/callback`, handler);
   }
 
-  const onError: ErrorRequestHandler = (err: Error & { code?: string; status?: number }, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (err: Error & { code?: string; status?: number; statusCode?: number }, _req, res, _next) => {
     options.onError?.(err);
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
-    res.status(status).json({ error: { name: err.name, message: err.message, code: err.code, status: err.status } } satisfies Outcome);
+    const cause = err.cause instanceof Error ? (err.cause as Error & { code?: string; statusCode?: number }) : undefined;
+    res.status(status).json({
+      error: {
+        name: err.name,
+        message: err.message,
+        code: err.code,
+        status: err.status,
+        statusCode: err.statusCode,
+        cause: cause && { name: cause.name, code: cause.code, statusCode: cause.statusCode },
+      },
+    } satisfies Outcome);
   };
   app.use(onError);
   return app;
