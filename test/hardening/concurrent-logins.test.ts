@@ -133,7 +133,7 @@ describe('1,000 interleaved logins (200 browsers x 5 tabs)', function () {
       expect(wrong.slice(0, 3).map(({ tab, outcome }) => ({ tab, outcome })), `${wrong.length} logins went wrong`).to.deep.equal([]);
       expect(challenges.size, 'codes never exchanged').to.equal(0);
       const sessions = await new Promise<Record<string, Record<string, unknown>>>((resolve, reject) =>
-        store.all((err, all) => (err ? reject(err as Error) : resolve((all ?? {}) as Record<string, Record<string, unknown>>))),
+        store.all((err, all) => (err ? reject(err as Error) : resolve((all ?? {}) as unknown as Record<string, Record<string, unknown>>))),
       );
       expect(Object.keys(sessions)).to.have.lengthOf(BROWSERS);
       const pending = Object.values(sessions).filter((s) => Object.keys(s).some((key) => key.startsWith('oauth2:')));

@@ -18,16 +18,16 @@ export async function readPrivate<T>(target: object, path: readonly string[], re
   session.connect();
   (globalThis as Record<string, unknown>)[HANDLE] = target;
   try {
-    const { result } = (await session.post('Runtime.evaluate', { expression: `globalThis.${HANDLE}` })) as { result: RemoteObject };
+    const { result } = (await session.post('Runtime.evaluate', { expression: `globalThis.${HANDLE}` })) as unknown as { result: RemoteObject };
     let objectId = result.objectId;
     for (const name of path) {
-      const { privateProperties = [] } = (await session.post('Runtime.getProperties', { objectId, ownProperties: true })) as {
+      const { privateProperties = [] } = (await session.post('Runtime.getProperties', { objectId, ownProperties: true })) as unknown as {
         privateProperties?: PropertyDescriptor[];
       };
       objectId = privateProperties.find((p) => p.name === name)?.value?.objectId;
       if (!objectId) throw new Error(`no private field ${name} (path ${path.join(' → ')})`);
     }
-    const { result: value } = (await session.post('Runtime.callFunctionOn', { objectId, functionDeclaration: read, returnByValue: true })) as {
+    const { result: value } = (await session.post('Runtime.callFunctionOn', { objectId, functionDeclaration: read, returnByValue: true })) as unknown as {
       result: { value: T };
     };
     return value.value;
