@@ -1,5 +1,4 @@
 import { createHash, hkdfSync } from 'node:crypto';
-import { CompactEncrypt, compactDecrypt } from 'jose';
 import { readCookies, setCookie } from './lib/cookies.js';
 import { handleId, sameHandle } from './lib/handle-id.js';
 import { arrivedOverTLS, headerValue, type IncomingRequest, type ResponseLike } from './request.js';
@@ -84,6 +83,7 @@ export class CookieTransactionStore implements TransactionStore {
     const res = requireResponse(req);
     const current = this.#keys[0] as Key;
     const sealed: Sealed = { h: handle, exp: Date.now() + this.#ttl, d: data };
+    const { CompactEncrypt } = await loadJose();
     const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(sealed)))
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: current.kid })
       .encrypt(current.key);
@@ -128,6 +128,7 @@ export class CookieTransactionStore implements TransactionStore {
   }
 
   async #open(value: string): Promise<Sealed | undefined> {
+    const { compactDecrypt } = await loadJose();
     for (const { key } of this.#keys) {
       try {
         const { plaintext } = await compactDecrypt(value, key, {
@@ -169,4 +170,10 @@ function requireResponse(req: IncomingRequest): ResponseLike {
     );
   }
   return req.res;
+}
+
+// Loaded on first use: apps that keep logins in the session never need jose, and importing it
+// is about a third of this package's cold import time (bench/run.ts).
+function loadJose(): Promise<typeof import('jose')> {
+  return import('jose');
 }

@@ -1,5 +1,5 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { SignJWT, importPKCS8, type CryptoKey, type JWK } from 'jose';
+import type { CryptoKey, JWK } from 'jose';
 import { randomToken } from '@passport-kit/core';
 
 /** The client assertion type of RFC 7523 §2.2, sent as `client_assertion_type`. */
@@ -83,6 +83,8 @@ export async function createClientAssertion(
 
   const kid = options.kid ?? jwk?.kid;
   const now = Math.floor(Date.now() / 1000);
+  // Loaded on first use: only JWT client authentication needs jose, most apps never do.
+  const { SignJWT } = await import('jose');
   return new SignJWT({})
     .setProtectedHeader(kid === undefined ? { alg, typ: 'JWT' } : { alg, typ: 'JWT', kid })
     .setIssuer(client.clientID)
@@ -109,6 +111,7 @@ async function signingKey(
   }
   if (key === undefined) throw new TypeError('private_key_jwt requires clientAssertion.key, the client\'s private key');
   if (typeof key === 'string') {
+    const { importPKCS8 } = await import('jose');
     try {
       return await importPKCS8(key, alg);
     } catch (err) {
