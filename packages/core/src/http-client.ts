@@ -79,8 +79,18 @@ export class HttpClient {
 
   /** Sends one request and reads the whole (capped) body as UTF-8 text. */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    const where = describeTarget(req.method, req.url);
-    const deadline = AbortSignal.timeout(this.#timeout);
+    // A timer cleared when the call ends: AbortSignal.timeout's would outlive every call by the
+    // whole deadline, thousands of them under load, each holding its signal.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The deadline passed', 'TimeoutError')), this.#timeout);
+    try {
+      return await this.#send(req, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #send(req: HttpRequest, deadline: AbortSignal): Promise<HttpResponse> {
     // Lower-cased so a caller's `User-Agent` (passport-oauth2's customHeaders) replaces ours
     // instead of going out as a second header.
     const requestHeaders: Record<string, string> = { 'user-agent': this.#userAgent };
@@ -97,7 +107,7 @@ export class HttpClient {
         dispatcher: this.#dispatcher ?? defaultDispatcher(),
       });
     } catch (err) {
-      throw toNetworkError(err, where, this.#timeout, deadline);
+      throw toNetworkError(err, req, this.#timeout, deadline);
     }
 
     const { statusCode, headers, body } = response;
@@ -107,7 +117,7 @@ export class HttpClient {
       // would be an uncaught exception in the caller's process.
       body.on('error', () => undefined);
       body.destroy();
-      throw tooLarge(where, this.#maxResponseSize);
+      throw tooLarge(req, this.#maxResponseSize);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -116,15 +126,15 @@ export class HttpClient {
         size += (chunk as Buffer).length;
         if (size > this.#maxResponseSize) {
           body.destroy();
-          throw tooLarge(where, this.#maxResponseSize);
+          throw tooLarge(req, this.#maxResponseSize);
         }
         chunks.push(chunk as Buffer);
       }
     } catch (err) {
       if (err instanceof NetworkError) throw err;
-      throw toNetworkError(err, where, this.#timeout, deadline);
+      throw toNetworkError(err, req, this.#timeout, deadline);
     }
-    return { status: statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
+    return { status: statusCode, headers, body: Buffer.concat(chunks, size).toString('utf8') };
   }
 }
 
@@ -136,11 +146,14 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
-function tooLarge(where: string, limit: number): NetworkError {
+// The target is described only when a call fails: parsing the URL costs on every call.
+function tooLarge(req: HttpRequest, limit: number): NetworkError {
+  const where = describeTarget(req.method, req.url);
   return new NetworkError(`${where}: response body exceeds the ${limit}-byte limit`, 'ERR_RESPONSE_TOO_LARGE');
 }
 
-function toNetworkError(err: unknown, where: string, timeout: number, deadline: AbortSignal): NetworkError {
+function toNetworkError(err: unknown, req: HttpRequest, timeout: number, deadline: AbortSignal): NetworkError {
+  const where = describeTarget(req.method, req.url);
   const timedOut =
     deadline.aborted ||
     err instanceof undiciErrors.HeadersTimeoutError ||
