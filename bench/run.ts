@@ -5,7 +5,7 @@
 // --warmup ms (500), --pending n (2000), --imports n (7), --providers a,b (all), --no-transport,
 // --cpu-prof dir (each app writes a V8 CPU profile there).
 import { execFile } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify, parseArgs } from 'node:util';
@@ -54,6 +54,7 @@ const began = performance.now();
 log(`passport-kit bench · Node ${process.version} · ${availableParallelism()} CPUs · back-channel latency ${config.latency} ms · ${config.users} virtual users`);
 log(`${config.rounds} interleaved rounds (ours, theirs, ours, theirs, …) of ${warmupMs} ms warm-up + ${config.durationMs} ms measured; medians over rounds`);
 log('theirs run with state: true and pkce: S256 (the per-login protection ours has by default); appsecret_proof on for both on Facebook');
+log(`load average at start: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (other work on the machine inflates latency and CPU figures; ratios come from interleaved rounds)`);
 if (availableParallelism() <= 2) log(`note: the load driver and the emulator compete with the app for these ${availableParallelism()} CPUs; app CPU is the app process's own (process.cpuUsage)`);
 log();
 
@@ -91,8 +92,8 @@ function figuresOf(rounds: readonly Round[], pendingBytes: number, importMs: num
 
 /** Heap growth per login started and abandoned, after full GCs, in bytes. */
 async function pendingLoginBytes(app: AppProcess): Promise<number> {
-  // A few first, so code paths only abandoned logins take are loaded before the baseline.
-  await driver.pending(app, 100, 32);
+  // Some first, so the code and pools these requests use exist before the baseline.
+  await driver.pending(app, 200, 32);
   const before = await app.snapshot(true);
   const { started } = await driver.pending(app, config.pending, 32);
   const after = await app.snapshot(true);
@@ -116,13 +117,21 @@ try {
           rounds[side].push({ load, backChannel: emulator.summary() });
         }
       }
-      const bytes = { ours: 0, theirs: 0 };
-      for (const side of SIDES) bytes[side] = await pendingLoginBytes(apps[side]);
-      pendingBytes.set(provider, bytes);
     } finally {
       await Promise.all(SIDES.map((side) => apps[side].stop()));
     }
     loads.set(provider, rounds);
+    // On fresh apps: what a loaded app frees later (sockets, buffers) would hide the growth.
+    const bytes = { ours: 0, theirs: 0 };
+    for (const side of SIDES) {
+      const app = await AppProcess.start(provider, side, emulator.url);
+      try {
+        bytes[side] = await pendingLoginBytes(app);
+      } finally {
+        await app.stop();
+      }
+    }
+    pendingBytes.set(provider, bytes);
     log(`measured ${provider} (${Math.round((performance.now() - began) / 1000)} s)`);
   }
 } finally {
@@ -159,4 +168,5 @@ if (!args['no-transport']) {
   log(stdout.trimEnd());
 }
 log();
+log(`load average at end: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
 log(`done in ${Math.round((performance.now() - began) / 1000)} s; ${missed} target(s) missed`);
