@@ -169,7 +169,9 @@ describe('hostile callbacks (generated, seeded)', function () {
   // nock's interceptor sits under every socket, passthrough included, and quadruples the CPU
   // each request costs; these tests talk to real loopback servers only.
   before(() => nock.restore());
-  after(() => nock.activate());
+  after(() => {
+    if (!nock.isActive()) nock.activate();
+  });
 
   describe('OAuth2Strategy through Express', () => {
     let provider: Provider & { exchanged: string[] };

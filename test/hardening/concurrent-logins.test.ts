@@ -80,7 +80,7 @@ describe('1,000 interleaved logins (200 browsers x 5 tabs)', function () {
   });
   after(async () => {
     await op.close();
-    nock.activate();
+    if (!nock.isActive()) nock.activate();
   });
 
   /** Starts one tab's login; the provider learns the tab's PKCE challenge for its code. */

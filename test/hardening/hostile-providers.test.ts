@@ -142,7 +142,7 @@ describe('hostile providers', function () {
     client.close();
     await app.close();
     await provider.close();
-    nock.activate();
+    if (!nock.isActive()) nock.activate();
   });
 
   beforeEach(() => {
