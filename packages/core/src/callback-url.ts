@@ -1,5 +1,6 @@
 import { arrivedOverTLS, headerValue, type IncomingRequest } from './request.js';
 
+/** Options of {@link originalURL} and {@link resolveCallbackURL}. */
 export interface OriginalURLOptions {
   /** Trust `X-Forwarded-Proto` and `X-Forwarded-Host` (the strategy's `proxy` option). */
   proxy?: boolean | undefined;

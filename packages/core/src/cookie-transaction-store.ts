@@ -9,6 +9,7 @@ import {
   type TransactionStore,
 } from './transaction-store.js';
 
+/** Options of {@link CookieTransactionStore}. */
 export interface CookieTransactionStoreOptions {
   /**
    * Secret(s) the cookie encryption keys are derived from (HKDF-SHA256), at least 32

@@ -3,6 +3,7 @@ import type { IncomingRequest } from './request.js';
 import { SessionTransactionStore } from './session-transaction-store.js';
 import type { TakeResult, TransactionData, TransactionStore } from './transaction-store.js';
 
+/** Options of {@link DefaultTransactionStore}. */
 export interface DefaultTransactionStoreOptions {
   /** The session property pending logins live under. */
   key: string;

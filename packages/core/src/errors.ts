@@ -41,6 +41,7 @@ export class PassportKitError extends Error {
     Object.defineProperty(this, BRANDS, { value: brands, enumerable: false });
   }
 
+  /** `instanceof` that also accepts an error made by another installed copy of passport-kit (checked by class name). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (typeof value !== 'object' || value === null) return false;
@@ -69,7 +70,9 @@ export class NetworkError extends PassportKitError {
  */
 export class UnexpectedStatusError extends PassportKitError {
   declare code: 'ERR_UNEXPECTED_STATUS';
+  /** The HTTP status the provider answered with. */
   readonly statusCode: number;
+  /** The response body as text (not enumerable, so logging the error leaves it out). */
   declare readonly data: string;
 
   constructor(message: string, statusCode: number, body: string, options: PassportKitErrorOptions = {}) {

@@ -21,16 +21,25 @@ export interface HttpClientOptions {
   userAgent: string;
 }
 
+/** One back-channel call. */
 export interface HttpRequest {
+  /** HTTP method. */
   method: 'GET' | 'POST';
+  /** Absolute URL. */
   url: string;
+  /** Request headers; `User-Agent` is added. */
   headers?: Record<string, string>;
+  /** The request body, already encoded (form or JSON). */
   body?: string;
 }
 
+/** The provider's answer, whatever its status: the caller checks `status`. */
 export interface HttpResponse {
+  /** HTTP status code. */
   status: number;
+  /** Response headers, names in lower case. */
   headers: Record<string, string | string[] | undefined>;
+  /** The body as UTF-8 text, at most `maxResponseSize` bytes. */
   body: string;
 }
 

@@ -11,15 +11,22 @@ export interface Profile {
   displayName: string;
   /** The provider's login or handle, where it has one. */
   username?: string;
+  /** The user's name in parts, where the provider gives them. */
   name?: {
+    /** Last name. */
     familyName?: string;
+    /** First name. */
     givenName?: string;
+    /** Middle name. */
     middleName?: string;
   };
   /** Email addresses; where the provider marks one primary, it comes first. */
   emails?: ProfileEmail[];
-  photos?: { value: string }[];
+  /** Profile pictures, as URLs in `value`. */
+  photos?: { /** The picture's URL. */ value: string }[];
+  /** The user's public profile page at the provider. */
   profileUrl?: string;
+  /** As the provider reports it, where it does. */
   gender?: string;
   /** The raw response body the profile was built from. */
   _raw?: string;
@@ -28,9 +35,14 @@ export interface Profile {
   [extra: string]: unknown;
 }
 
+/** One email address of a {@link Profile}. */
 export interface ProfileEmail {
+  /** The address. */
   value: string;
+  /** A label such as `home` or `work`, where the provider has one. */
   type?: string;
+  /** Whether the provider verified the address. */
   verified?: boolean;
+  /** Whether the user marked it primary at the provider. */
   primary?: boolean;
 }

@@ -4,18 +4,26 @@
  * `req.connection` or `res.redirect`.
  */
 export interface IncomingRequest {
+  /** HTTP method (`GET`, or `POST` for `form_post` callbacks). */
   method?: string | undefined;
+  /** Path and query as received; the query is parsed from it when `query` is absent. */
   url?: string | undefined;
+  /** Express's and Koa's URL before any mount path was stripped; preferred over `url`. */
   originalUrl?: string | undefined;
+  /** Request headers, names in lower case (Node's `IncomingMessage.headers`). */
   headers: Record<string, string | string[] | undefined>;
+  /** The parsed query string, when the framework parsed one. */
   query?: unknown;
+  /** The parsed body, when body-parsing middleware ran (`form_post` callbacks, OAuth 1.0a POSTs). */
   body?: unknown;
+  /** The session, when session middleware runs; the default stores keep pending logins in it. */
   session?: SessionLike | undefined;
   /** The connection; only whether it is TLS (`encrypted`, as on a `TLSSocket`) is read. */
   socket?: object | undefined;
   /** The older name of `socket` some adapters still set. */
   connection?: object | undefined;
-  app?: { get?: (setting: string) => unknown } | undefined;
+  /** Express's app: its `trust proxy` setting is honoured. */
+  app?: { /** Reads an app setting. */ get?: (setting: string) => unknown } | undefined;
   /** Express links the response here; the cookie transaction store writes through it. */
   res?: ResponseLike | undefined;
 }
@@ -26,15 +34,21 @@ export interface IncomingRequest {
  */
 export type SessionLike = object;
 
+/** The part of a response the cookie transaction store writes to. */
 export interface ResponseLike {
   /** Absent on koa-passport's stand-in response: cookies set earlier in the response are then replaced. */
   getHeader?(name: string): number | string | string[] | undefined;
+  /** Sets a response header (`Set-Cookie`). */
   setHeader(name: string, value: number | string | readonly string[]): unknown;
+  /** Once true, no cookie is written. */
   headersSent?: boolean;
 }
 
 /** A callback parameter: its single value, absent, or present more than once or not as text. */
-export type ParamValue = { kind: 'value'; value: string } | { kind: 'absent' } | { kind: 'invalid' };
+export type ParamValue =
+  | { /** Present once, as text. */ kind: 'value'; /** The value. */ value: string }
+  | { /** Not sent. */ kind: 'absent' }
+  | { /** Repeated, or structured (`code[x]=1`). */ kind: 'invalid' };
 
 /**
  * Reads one callback parameter from the query string or, for `response_mode=form_post` and

@@ -7,6 +7,7 @@ import {
   type TransactionStore,
 } from './transaction-store.js';
 
+/** Options of {@link SessionTransactionStore}. */
 export interface SessionTransactionStoreOptions {
   /** The session property pending logins live under, e.g. `oauth2:github.com`. */
   key: string;

@@ -20,7 +20,9 @@ export interface StrategyActions {
 
 /** A Passport strategy instance, typed without needing `@types/passport-strategy`. */
 export interface PassportStrategy extends StrategyActions {
+  /** The name `passport.authenticate(name)` refers to. */
   name?: string | undefined;
+  /** Handles one request: redirects to the provider, or completes the login on the callback. */
   authenticate(req: IncomingRequest, options?: object): void;
 }
 

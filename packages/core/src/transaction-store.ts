@@ -14,16 +14,18 @@ export type TransactionData = Record<string, unknown>;
  * - `expired`: the handle matched, but the login took longer than the store's TTL.
  */
 export type TakeResult<T extends TransactionData> =
-  | { status: 'found'; data: T }
-  | { status: 'missing' }
-  | { status: 'mismatch' }
-  | { status: 'expired' };
+  | { /** The login is live. */ status: 'found'; /** What was saved with it. */ data: T }
+  | { /** No pending login at all. */ status: 'missing' }
+  | { /** Pending logins, but not this handle. */ status: 'mismatch' }
+  | { /** The login outlived the TTL. */ status: 'expired' };
 
 /**
  * Where pending logins live. A handle is the random value sent to the provider (OAuth 2.0
  * `state`, OAuth 1.0a request token); several may be pending at once, one per browser tab.
  */
 export interface TransactionStore {
+  /** Keeps `data` for the login identified by `handle`. */
   save(req: IncomingRequest, handle: string, data: TransactionData): Promise<void>;
+  /** Looks the login up by `handle` and deletes it (single use); see {@link TakeResult}. */
   take<T extends TransactionData>(req: IncomingRequest, handle: string): Promise<TakeResult<T>>;
 }

@@ -8,7 +8,9 @@ export type VerifyCallback = (err?: unknown, user?: unknown, info?: unknown) => 
 
 /** The outcome of a verify function, whichever way it reported it. */
 export interface Verified {
+  /** The user (`false` or `null`: not allowed in). */
   user: unknown;
+  /** The third argument to `done`, for `req.authInfo` or the failure. */
   info: unknown;
 }
 
@@ -48,13 +50,17 @@ export function settle(fn: (...args: never[]) => unknown, args: readonly unknown
   });
 }
 
+/** What {@link callVerify} hands a verify callback. */
 export interface VerifyArguments {
+  /** The request, passed first with `passReqToCallback`. */
   req: unknown;
+  /** The strategy's `passReqToCallback` option. */
   passReqToCallback: boolean;
   /** What the strategy obtained: `[accessToken, refreshToken]` or `[token, tokenSecret]`. */
   credentials: readonly [unknown, unknown];
   /** The whole token response, for the forms that take it. */
   params: Record<string, unknown>;
+  /** The loaded profile, or `undefined` when `skipUserProfile` said so. */
   profile: unknown;
 }
 
