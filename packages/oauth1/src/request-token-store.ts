@@ -2,15 +2,21 @@ import type { IncomingRequest } from '@passport-kit/core';
 
 /** What passport-oauth1 passes a store as `meta`: the strategy's endpoints and client id. */
 export interface RequestTokenStoreMeta {
+  /** The strategy's `requestTokenURL`. */
   requestTokenURL: string;
+  /** The strategy's `accessTokenURL`. */
   accessTokenURL: string;
+  /** The strategy's `userAuthorizationURL`. */
   userAuthorizationURL: string;
+  /** The strategy's `consumerKey`. */
   consumerKey: string;
   /** The resolved callback URL, when issuing the request token. */
   callbackURL?: string | undefined;
 }
 
+/** Called by `set` and `destroy` when done. */
 export type StoreCallback = (err?: unknown) => void;
+/** Called by `get` with the token secret (`false`/`null`: unknown token) and the state kept with it. */
 export type StoreGetCallback = (err?: unknown, tokenSecret?: string | false | null, state?: unknown) => void;
 
 /**

@@ -35,9 +35,11 @@ export interface SignRequestInput extends SigningKey {
    * `oauth_verifier`).
    */
   parameters?: Parameters | undefined;
+  /** The client's consumer key (`oauth_consumer_key`). */
   consumerKey: string;
   /** `oauth_token`: the request or access token, absent when asking for a request token. */
   token?: string | undefined;
+  /** `HMAC-SHA1`, `HMAC-SHA256`, `RSA-SHA1` or `PLAINTEXT`. */
   signatureMethod: SignatureMethod;
   /** A value unique to this timestamp; use a CSPRNG. */
   nonce: string;

@@ -74,11 +74,13 @@ export type VerifyFunctionWithRequestAndParams = (
 /** Any of the verify forms; the strategy tells them apart by `passReqToCallback` and arity. */
 export type OAuth1Verify = VerifyFunction | VerifyFunctionWithParams | VerifyFunctionWithRequest | VerifyFunctionWithRequestAndParams;
 
+/** The `skipUserProfile` option: `true` to skip loading the profile, or a function deciding per login. */
 export type SkipUserProfile =
   | boolean
   | ((token: string, tokenSecret: string) => boolean | Promise<boolean>)
   | ((token: string, tokenSecret: string, done: (err: unknown, skip?: boolean) => void) => void);
 
+/** Options of {@link OAuth1Strategy}: passport-oauth1's, plus the transport and store options. */
 export interface OAuth1StrategyOptions {
   /** Leg 1: where the signed request for a request token is POSTed. */
   requestTokenURL: string;
@@ -86,6 +88,7 @@ export interface OAuth1StrategyOptions {
   accessTokenURL: string;
   /** Leg 2: where the user is sent to approve; `oauth_token` is added to it. */
   userAuthorizationURL: string;
+  /** The client identifier the provider issued (`oauth_consumer_key`). */
   consumerKey: string;
   /** The consumer secret; may be empty (some providers), but not missing. For RSA-SHA1 without `privateKey`, the PEM private key, as in passport-oauth1. */
   consumerSecret: string;
@@ -112,6 +115,7 @@ export interface OAuth1StrategyOptions {
   stateCookie?: Partial<Omit<CookieTransactionStoreOptions, 'ttl'>> | undefined;
   /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`. */
   proxy?: boolean | undefined;
+  /** Pass the request to the verify callback as its first argument. */
   passReqToCallback?: boolean | undefined;
   /** Skip `userProfile`: a boolean, or a function `(token, tokenSecret[, done])`. */
   skipUserProfile?: SkipUserProfile | undefined;
@@ -159,10 +163,15 @@ interface TokenResponse {
  * ```
  */
 export class OAuth1Strategy extends PassportStrategy {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'oauth';
+  /** Leg 1 endpoint (the `requestTokenURL` option). */
   protected readonly requestTokenURL: string;
+  /** Leg 3 endpoint (the `accessTokenURL` option). */
   protected readonly accessTokenURL: string;
+  /** Leg 2 endpoint (the `userAuthorizationURL` option). */
   protected readonly userAuthorizationURL: string;
+  /** The `callbackURL` option, resolved against each request when relative. */
   protected readonly callbackURL: string | undefined;
   /** The session key pending logins live under (`sessionKey`). */
   protected readonly sessionKey: string;

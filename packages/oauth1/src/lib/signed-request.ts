@@ -15,10 +15,13 @@ export interface ClientCredentials {
 
 /** One signed call to a provider (see `OAuth1Strategy.signedRequest`). */
 export interface SignedRequestOptions {
+  /** HTTP method; default `POST`. */
   method?: 'GET' | 'POST' | undefined;
+  /** The endpoint or resource URL; its query parameters are signed. */
   url: string;
   /** The request or access token, and its secret. */
   token?: string | undefined;
+  /** The token's secret, half of the signing key. */
   tokenSecret?: string | undefined;
   /**
    * Parameters to send and sign: `oauth_*` ones go in the Authorization header, the others in
