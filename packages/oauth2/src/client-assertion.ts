@@ -48,8 +48,11 @@ export interface ClientAssertionOptions {
 
 /** Who signs: the client's id and, for `client_secret_jwt`, its secret. */
 export interface ClientAssertionSigner {
+  /** The client identifier: the assertion's `iss` and `sub`. */
   clientID: string;
+  /** The client secret, the HMAC key for `client_secret_jwt`. */
   clientSecret?: string | undefined;
+  /** The `clientAssertion` option: key, algorithm and audience. */
   clientAssertion?: ClientAssertionOptions | undefined;
 }
 

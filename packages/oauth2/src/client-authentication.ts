@@ -12,8 +12,11 @@ import { JWT_BEARER_ASSERTION_TYPE } from './client-assertion.js';
  */
 export type ClientAuthenticationMethod = 'client_secret_post' | 'client_secret_basic' | 'none' | 'client_secret_jwt' | 'private_key_jwt';
 
+/** The client's identifier and, for confidential clients, its secret. */
 export interface ClientCredentials {
+  /** The client identifier the provider issued. */
   clientID: string;
+  /** The client secret; absent for public clients. */
   clientSecret?: string | undefined;
 }
 

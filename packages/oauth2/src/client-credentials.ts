@@ -2,6 +2,7 @@ import { formatScope, setOptional, withExtraParams, type GrantParams } from './l
 
 /** The client credentials grant (RFC 6749 §4.4): the client acts on its own behalf. */
 export interface ClientCredentialsGrant {
+  /** Scopes to request; an array is joined with spaces. */
   scope?: string | readonly string[] | undefined;
   /**
    * The API the token is for, as a logical name: `audience` is what Auth0, Okta and other

@@ -9,6 +9,7 @@ import { PassportKitError } from '@passport-kit/core';
 export class AuthorizationError extends PassportKitError {
   /** A URI identifying a page with information about the error, as the provider sent it. */
   uri: string | undefined;
+  /** The HTTP status passport's error handling answers with. */
   status: number;
 
   constructor(message: string | undefined, code?: string, uri?: string, status?: number) {
@@ -30,7 +31,9 @@ const AUTHORIZATION_ERROR_STATUS: Record<string, number> = {
  * (`invalid_grant`, `invalid_client`, …), `message` its description.
  */
 export class TokenError extends PassportKitError {
+  /** A URI identifying a page with information about the error, as the provider sent it. */
   uri: string | undefined;
+  /** The HTTP status passport's error handling answers with: 500 unless given. */
   status: number;
 
   constructor(message: string | undefined, code?: string, uri?: string, status?: number) {
@@ -47,6 +50,7 @@ export class TokenError extends PassportKitError {
  * wrong underneath, and its summary is part of the message, so a log line shows the real cause.
  */
 export class InternalOAuthError extends PassportKitError {
+  /** The underlying failure, as passport-oauth2 names it (also `cause`). */
   oauthError: unknown;
 
   constructor(message: string, err?: unknown) {

@@ -15,28 +15,40 @@ export interface IntrospectionOptions {
  * server added are passed through unchecked.
  */
 export interface ActiveTokenIntrospection {
+  /** The token is live. */
   active: true;
   /** Space-separated scopes. */
   scope?: string | undefined;
+  /** The client the token was issued to. */
   client_id?: string | undefined;
+  /** A human-readable identifier of the resource owner. */
   username?: string | undefined;
+  /** The token's type, e.g. `Bearer`. */
   token_type?: string | undefined;
   /** Seconds since the epoch. */
   exp?: number | undefined;
+  /** When the token was issued, in seconds since the epoch. */
   iat?: number | undefined;
+  /** Not valid before this time, in seconds since the epoch. */
   nbf?: number | undefined;
+  /** The resource owner the token stands for. */
   sub?: string | undefined;
+  /** The audience(s) the token is meant for. */
   aud?: string | string[] | undefined;
+  /** The issuer of the token. */
   iss?: string | undefined;
+  /** The token's identifier. */
   jti?: string | undefined;
   [claim: string]: unknown;
 }
 
 /** A token that is expired, revoked, unknown, or not for this client: nothing more is said (§2.2). */
 export interface InactiveTokenIntrospection {
+  /** The token is not live. */
   active: false;
 }
 
+/** An RFC 7662 introspection answer: check `active` first. */
 export type IntrospectionResponse = ActiveTokenIntrospection | InactiveTokenIntrospection;
 
 /** The form parameters of an introspection request. */

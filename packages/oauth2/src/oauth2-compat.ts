@@ -3,7 +3,9 @@ import type { TokenClient } from './token-client.js';
 
 /** node-oauth's error shape, which passport-oauth2 subclasses read from `_oauth2.get` failures. */
 export interface LegacyOAuthError {
+  /** The HTTP status of a failed call (0 when the provider could not be reached). */
   statusCode: number;
+  /** The response body, or the network error's message. */
   data: string;
 }
 
@@ -17,9 +19,13 @@ type LegacyCallback = (err: LegacyOAuthError | Error | null, body?: string, res?
  * `useAuthorizationHeaderforGET(false)` puts it back in the query for APIs that need that.
  */
 export class OAuth2Compat {
+  /** The client identifier (node-oauth's name). */
   readonly _clientId: string;
+  /** The authorization endpoint (node-oauth's name). */
   readonly _authorizeUrl: string;
+  /** The token endpoint (node-oauth's name). */
   readonly _accessTokenUrl: string;
+  /** Headers sent with every call (the `customHeaders` option). */
   readonly _customHeaders: Record<string, string>;
   readonly #http: HttpClient;
   readonly #tokens: TokenClient;
@@ -42,10 +48,12 @@ export class OAuth2Compat {
     this.#tokens = options.tokens;
   }
 
+  /** `true` (default): `get()` sends the token as a Bearer header; `false`: in the query. */
   useAuthorizationHeaderforGET(useIt: boolean): void {
     this.#useAuthorizationHeader = useIt;
   }
 
+  /** The query parameter `get()` puts the token in when not using the header (default `access_token`). */
   setAccessTokenName(name: string): void {
     this.#accessTokenName = name;
   }

@@ -14,6 +14,7 @@ export interface OAuth2StrategyOptions {
   authorizationURL: string;
   /** The provider's token endpoint. */
   tokenURL: string;
+  /** The client identifier the provider issued. */
   clientID: string;
   /** Omit (or leave empty) for a public client: client authentication is then `none`. */
   clientSecret?: string | undefined;
@@ -68,7 +69,20 @@ export interface OAuth2StrategyOptions {
    * session. `secret` (32+ characters; an array rotates keys, first one encrypts) defaults to
    * one derived from `clientSecret`; a public client without one gets a random per-process key.
    */
-  stateCookie?: { secret?: string | string[]; name?: string; sameSite?: 'Lax' | 'Strict' | 'None'; secure?: boolean; path?: string } | undefined;
+  stateCookie?:
+    | {
+        /** Secret(s) the cookie keys derive from, 32+ characters; the first encrypts. Default: derived from `clientSecret`. */
+        secret?: string | string[];
+        /** Cookie name prefix. Default `pk.tx`. */
+        name?: string;
+        /** Default `Lax`; `None` (then `Secure`) for `response_mode=form_post`. */
+        sameSite?: 'Lax' | 'Strict' | 'None';
+        /** Default: when the request came over HTTPS. */
+        secure?: boolean;
+        /** Cookie path. Default `/`. */
+        path?: string;
+      }
+    | undefined;
   /** passport-kit: how long a login may take between redirect and callback, in ms. Default 10 minutes. */
   stateTTL?: number | undefined;
   /** passport-kit: deadline of each call to the provider, in ms. Default 10 000. */

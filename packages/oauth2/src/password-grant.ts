@@ -9,8 +9,11 @@ import { formatScope, setOptional, withExtraParams, type GrantParams } from './l
  * anything new.
  */
 export interface PasswordGrant {
+  /** The resource owner's username. */
   username: string;
+  /** The resource owner's password; never logged. */
   password: string;
+  /** Scopes to request; an array is joined with spaces. */
   scope?: string | readonly string[] | undefined;
   /** Further form parameters. */
   params?: Record<string, string> | undefined;

@@ -15,6 +15,7 @@ export interface RefreshOptions {
  * asks public clients' providers to rotate), the one just used otherwise.
  */
 export interface RefreshedTokens extends TokenResponse {
+  /** The refresh token to keep: the rotated one, or the one just used when none was issued. */
   refreshToken: string;
   /** Whether the provider issued a new refresh token. */
   rotated: boolean;

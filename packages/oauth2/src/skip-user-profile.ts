@@ -7,6 +7,7 @@ export type SkipUserProfile =
   | ((accessToken: string) => boolean | Promise<boolean>)
   | ((accessToken: string, done: (err: unknown, skip?: boolean) => void) => void);
 
+/** Whether to skip loading the profile for this login, whichever form the `skipUserProfile` option takes. */
 export function shouldSkipUserProfile(option: SkipUserProfile | undefined, accessToken: string): Promise<boolean> {
   if (typeof option !== 'function') return Promise.resolve(option === true);
   if (option.length > 1) {

@@ -7,9 +7,13 @@ import {
 
 /** What a store is told about the request it keeps state for (passport-oauth2's `meta`). */
 export interface StateStoreMeta {
+  /** The strategy's authorization endpoint. */
   authorizationURL: string;
+  /** The strategy's token endpoint. */
   tokenURL: string;
+  /** The strategy's client identifier. */
   clientID: string;
+  /** The resolved `redirect_uri` of this login, if any. */
   callbackURL: string | undefined;
   /**
    * passport-kit: per-login data a strategy keeps with the state (OpenID Connect's `nonce`; see
@@ -21,6 +25,7 @@ export interface StateStoreMeta {
 
 /** The failure info a store reports when the state does not check out (passed to `fail()`). */
 export interface StateFailureInfo {
+  /** Shown to the user through passport's failure flash / `info.message`. */
   message: string;
   /** Why: no pending login, an unknown state, or one that expired. */
   reason?: 'missing' | 'mismatch' | 'expired';
@@ -38,10 +43,13 @@ type VerifyCallback = (err: Error | null, ok?: boolean | string, state?: unknown
  * (`(req, verifier, state, meta, cb)` keeps a PKCE verifier), `verify` 3 or 4.
  */
 export interface StateStore {
+  /** Keeps the state (and PKCE verifier) for a login; calls back with the handle to send as `state`. */
   store(req: IncomingRequest, ...args: unknown[]): void;
+  /** Checks the `state` the callback carried; calls back with `ok` (or the PKCE verifier) and the kept state. */
   verify(req: IncomingRequest, ...args: unknown[]): void;
 }
 
+/** Options of {@link DefaultStateStore}. */
 export interface DefaultStateStoreOptions {
   /** Session key, e.g. `oauth2:github.com`. */
   key: string;

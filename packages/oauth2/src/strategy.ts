@@ -70,27 +70,44 @@ const MAX_ERROR_DESCRIPTION = 500;
  * ```
  */
 export class OAuth2Strategy extends PassportStrategy {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'oauth2';
   /** The token endpoint client, with this strategy's client authentication and transport. */
   readonly tokens: TokenClient;
   /** node-oauth's `OAuth2` surface, for subclasses written against passport-oauth2. */
   readonly _oauth2: OAuth2Compat;
 
+  /** The app's verify callback. */
   protected readonly _verify: OAuth2VerifyFunction<never, never>;
+  /** The one HTTP client for every call to the provider. */
   protected readonly _http: HttpClient;
+  /** The `authorizationURL` option. */
   protected readonly _authorizationURL: string;
+  /** The `tokenURL` option. */
   protected readonly _tokenURL: string;
+  /** The `clientID` option. */
   protected readonly _clientID: string;
+  /** The `callbackURL` option, resolved against each request when relative. */
   protected readonly _callbackURL: string | undefined;
+  /** The `scope` option. */
   protected readonly _scope: string | string[] | undefined;
+  /** The `scopeSeparator` option (default a space). */
   protected readonly _scopeSeparator: string;
+  /** The PKCE method in use (`S256` by default), or none. */
   protected readonly _pkceMethod: PKCEMethod | undefined;
+  /** The session key pending logins live under (`sessionKey`). */
   protected readonly _key: string;
+  /** Where state (and the PKCE verifier) is kept between redirect and callback. */
   protected readonly _stateStore: StateStore;
+  /** Whether `_stateStore` is the built-in session/cookie store. */
   protected readonly _usesDefaultStore: boolean;
+  /** The `proxy` option. */
   protected readonly _trustProxy: boolean | undefined;
+  /** The `passReqToCallback` option. */
   protected readonly _passReqToCallback: boolean;
+  /** The `skipUserProfile` option. */
   protected readonly _skipUserProfile: SkipUserProfile | undefined;
+  /** The `issuer` option: the `iss` a callback must carry, if any (RFC 9207). */
   protected readonly _issuer: string | undefined;
 
   constructor(options: OAuth2StrategyOptions & { userAgent?: string | undefined }, verify: OAuth2VerifyFunction<never, never>) {

@@ -13,9 +13,13 @@ import { revocationParams, type RevocationOptions } from './revocation.js';
 import { readTokenExchangeResponse, tokenExchangeParams, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
 import { parseTokenBody, readTokenResponse, type TokenResponse } from './token-response.js';
 
+/** Options of {@link TokenClient}. */
 export interface TokenClientOptions {
+  /** The provider's token endpoint. */
   tokenURL: string;
+  /** The client identifier the provider issued. */
   clientID: string;
+  /** The client secret; absent for public clients. */
   clientSecret?: string | undefined;
   /** Default: `client_secret_post` with a secret, `none` without. */
   clientAuthentication?: ClientAuthenticationMethod | undefined;
@@ -38,8 +42,11 @@ export interface TokenClientOptions {
 
 /** Parameters of the authorization code grant (RFC 6749 §4.1.3; RFC 7636 §4.5). */
 export interface AuthorizationCodeGrant {
+  /** The authorization code from the callback. */
   code: string;
+  /** The `redirect_uri` the authorization request carried, sent again as RFC 6749 §4.1.3 requires. */
   redirectURI?: string | undefined;
+  /** The PKCE code verifier (RFC 7636 §4.5). */
   codeVerifier?: string | undefined;
   /** Further parameters, e.g. from the strategy's `tokenParams` hook. */
   params?: Record<string, string> | undefined;

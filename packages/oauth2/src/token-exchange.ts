@@ -4,11 +4,17 @@ import { readTokenResponse, type TokenResponse } from './token-response.js';
 
 /** The token type URIs of RFC 8693 §3. */
 export const TOKEN_TYPES = {
+  /** An OAuth 2.0 access token. */
   accessToken: 'urn:ietf:params:oauth:token-type:access_token',
+  /** An OAuth 2.0 refresh token. */
   refreshToken: 'urn:ietf:params:oauth:token-type:refresh_token',
+  /** An OpenID Connect ID token. */
   idToken: 'urn:ietf:params:oauth:token-type:id_token',
+  /** Any JWT. */
   jwt: 'urn:ietf:params:oauth:token-type:jwt',
+  /** A base64url-encoded SAML 1.1 assertion. */
   saml1: 'urn:ietf:params:oauth:token-type:saml1',
+  /** A base64url-encoded SAML 2.0 assertion. */
   saml2: 'urn:ietf:params:oauth:token-type:saml2',
 } as const;
 
@@ -31,6 +37,7 @@ export interface TokenExchangeGrant {
   audience?: string | readonly string[] | undefined;
   /** Absolute URI(s) of the target service. */
   resource?: string | readonly string[] | undefined;
+  /** Scopes to request for the new token; an array is joined with spaces. */
   scope?: string | readonly string[] | undefined;
   /** Further form parameters. */
   params?: Record<string, string> | undefined;

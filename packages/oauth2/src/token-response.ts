@@ -2,7 +2,9 @@ import { TokenError } from './errors.js';
 
 /** A successful token response (RFC 6749 §5.1), checked field by field. */
 export interface TokenResponse {
+  /** `access_token`: the token to call the provider's APIs with. */
   accessToken: string;
+  /** `refresh_token`, when the provider issued one. */
   refreshToken: string | undefined;
   /** `token_type` as sent (`bearer` for every provider passport-kit supports). */
   tokenType: string | undefined;
