@@ -5,8 +5,11 @@ const GRAPH_ORIGIN = 'https://graph.facebook.com';
 
 /** Facebook's OAuth 2.0 and profile endpoints for one Graph API version. */
 export interface FacebookEndpoints {
+  /** The Login dialog (`www.facebook.com/<version>/dialog/oauth`). */
   authorizationURL: string;
+  /** The token endpoint (`graph.facebook.com/<version>/oauth/access_token`). */
   tokenURL: string;
+  /** The Graph API `/me` endpoint. */
   profileURL: string;
 }
 

@@ -20,6 +20,7 @@ export interface FacebookErrorFields {
   subcode: number | undefined;
   /** Facebook's `fbtrace_id`, for Meta support. */
   traceID: string | undefined;
+  /** The HTTP status passport's error handling answers with (500). */
   status: number;
 }
 
@@ -79,6 +80,7 @@ export class FacebookGraphAPIError extends PassportKitError implements FacebookE
   type: string | undefined;
   subcode: number | undefined;
   traceID: string | undefined;
+  /** The HTTP status passport's error handling answers with, as in passport-facebook. */
   status = 500;
 
   constructor(message: string | undefined, type?: string, code?: number | string, subcode?: number, traceID?: string) {

@@ -35,11 +35,17 @@ const MAX_ERROR_MESSAGE = 500;
  * ```
  */
 export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2Strategy {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'facebook';
+  /** The Graph API version in every URL (`graphAPIVersion` option). */
   protected readonly _graphAPIVersion: string;
+  /** The `/me` URL profiles are loaded from (`profileURL` option). */
   protected readonly _profileURL: string;
+  /** The Graph fields requested (`profileFields` option), or `null` for Facebook's default. */
   protected readonly _profileFields: readonly string[] | null;
+  /** Whether Graph calls carry `appsecret_proof` (`enableProof` option). */
   protected readonly _enableProof: boolean;
+  /** The app secret, the `appsecret_proof` key. */
   protected readonly _clientSecret: string | undefined;
 
   // The two common verify forms get their parameter types inferred inline; the `params` forms

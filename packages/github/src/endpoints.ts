@@ -1,17 +1,23 @@
 /** github.com's OAuth endpoints. */
 export const AUTHORIZATION_URL = 'https://github.com/login/oauth/authorize';
+/** github.com's token endpoint. */
 export const TOKEN_URL = 'https://github.com/login/oauth/access_token';
 /** The `iss` GitHub sends on the callback (RFC 9207). */
 export const ISSUER = 'https://github.com/login/oauth';
 /** github.com's REST API: the authenticated user and their email addresses. */
 export const USER_PROFILE_URL = 'https://api.github.com/user';
+/** github.com's `/user/emails` endpoint. */
 export const USER_EMAIL_URL = 'https://api.github.com/user/emails';
 
 /** Every URL a GitHub login talks to. */
 export interface GitHubEndpoints {
+  /** Where the user is sent to authorize the app. */
   authorizationURL: string;
+  /** Where the code is exchanged for a token. */
   tokenURL: string;
+  /** The REST API's `/user`. */
   userProfileURL: string;
+  /** The REST API's `/user/emails`. */
   userEmailURL: string;
   /** The issuer the callback's `iss` must equal. */
   issuer: string;

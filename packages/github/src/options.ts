@@ -5,6 +5,7 @@ import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from '@passport
  * `OAuth2Strategy` option (`state`, `store`, `pkce`, `timeout`, …) besides.
  */
 export interface GitHubStrategyOptions extends Omit<OAuth2StrategyOptions, 'authorizationURL' | 'tokenURL' | 'issuer'> {
+  /** The OAuth app's (or GitHub App's) client ID. */
   clientID: string;
   clientSecret?: string | undefined;
   /** Scopes, joined with `scopeSeparator` (`,` for GitHub). `user` or `user:email` also loads `/user/emails`. */
@@ -40,6 +41,7 @@ export interface GitHubStrategyOptions extends Omit<OAuth2StrategyOptions, 'auth
 
 /** {@link GitHubStrategyOptions} for a verify callback that takes the request first. */
 export interface GitHubStrategyOptionsWithRequest extends Omit<GitHubStrategyOptions, 'passReqToCallback'> {
+  /** Pass the request to the verify callback as its first argument. */
   passReqToCallback: true;
 }
 

@@ -22,7 +22,8 @@ export interface GitHubProfile extends Profile {
   username: string;
   /** `html_url`: the user's page on GitHub. */
   profileUrl?: string;
-  photos?: { value: string }[];
+  /** `avatar_url`: one picture. */
+  photos?: { /** The avatar URL. */ value: string }[];
   /** The primary address first. From `/user/emails` when the scope allows, else the public `email`. */
   emails?: GitHubProfileEmail[];
   _raw: string;

@@ -119,7 +119,8 @@ export class GitHubStrategy extends OAuth2Strategy {
     }
     const { status, body, headers } = response;
     if (status < 200 || status >= 300) {
-      const answered = `${describeTarget('GET', this._userProfileURL)} answered ${status}${githubMessage(body)}`;
+      // Quoted without the token, should the API echo it.
+      const answered = `${describeTarget('GET', this._userProfileURL)} answered ${status}${githubMessage(body).split(accessToken).join('[redacted]')}`;
       throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(answered, status, body));
     }
     try {

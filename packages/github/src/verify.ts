@@ -19,11 +19,13 @@ export type GitHubVerifyFunctionWithParams = (
 // whatever the framework's request type is.
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
 export type GitHubVerifyFunctionWithRequest = {
+  /** The verify callback, request first. */
   verify(req: unknown, accessToken: string, refreshToken: string | undefined, profile: GitHubProfile, done: VerifyCallback): VerifyResult;
 }['verify'];
 
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
 export type GitHubVerifyFunctionWithRequestAndParams = {
+  /** The verify callback, request first. */
   verify(
     req: unknown,
     accessToken: string,

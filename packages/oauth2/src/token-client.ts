@@ -6,6 +6,7 @@ import { clientCredentialsParams, type ClientCredentialsGrant } from './client-c
 import { InternalOAuthError } from './errors.js';
 import { introspectionParams, readIntrospectionResponse, type IntrospectionOptions, type IntrospectionResponse } from './introspection.js';
 import { formBody, type GrantParams } from './lib/grant-params.js';
+import { redact, secretValues } from './lib/redact.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { passwordParams, type PasswordGrant } from './password-grant.js';
 import { SingleFlight, readRefreshedTokens, refreshParams, type RefreshedTokens, type RefreshOptions } from './refresh.js';
@@ -185,9 +186,10 @@ export class TokenClient {
    */
   async revoke(token: string, options: RevocationOptions = {}): Promise<void> {
     const url = this.#endpoint('revocationURL');
-    const response = await this.#post(url, revocationParams(token, options), 'Failed to revoke token');
+    const params = revocationParams(token, options);
+    const response = await this.#post(url, params, 'Failed to revoke token');
     if (response.status >= 200 && response.status < 300) return;
-    this.#throwForStatus(response, url, 'Failed to revoke token');
+    this.#throwForStatus(response, url, 'Failed to revoke token', params);
   }
 
   /**
@@ -202,8 +204,9 @@ export class TokenClient {
    */
   async introspect(token: string, options: IntrospectionOptions = {}): Promise<IntrospectionResponse> {
     const url = this.#endpoint('introspectionURL');
-    const response = await this.#post(url, introspectionParams(token, options), 'Failed to introspect token');
-    if (response.status < 200 || response.status >= 300) this.#throwForStatus(response, url, 'Failed to introspect token');
+    const params = introspectionParams(token, options);
+    const response = await this.#post(url, params, 'Failed to introspect token');
+    if (response.status < 200 || response.status >= 300) this.#throwForStatus(response, url, 'Failed to introspect token', params);
     const where = describeTarget('POST', url);
     const parsed = parseTokenBody(response.body, contentTypeOf(response));
     if (!parsed || !response.body.trim().startsWith('{')) {
@@ -234,12 +237,12 @@ export class TokenClient {
       }
       // GitHub reports token errors with HTTP 200.
       if (parsed['error'] !== undefined) {
-        throw this.#errorFromBody(body, status) ??
+        throw this.#errorFromBody(body, status, grantParams) ??
           new InternalOAuthError(failureMessage, new UnexpectedBodyError(`${where} answered ${status} with an unreadable error`));
       }
       return parsed;
     }
-    this.#throwForStatus(response, url, failureMessage);
+    this.#throwForStatus(response, url, failureMessage, grantParams);
   }
 
   /** One authenticated form POST; a transport failure becomes an `InternalOAuthError`. */
@@ -263,10 +266,10 @@ export class TokenClient {
   }
 
   /** A non-2xx answer: the provider's OAuth error when a 4xx body is one, otherwise what happened. */
-  #throwForStatus({ status, body }: HttpResponse, url: string, failureMessage: string): never {
+  #throwForStatus({ status, body }: HttpResponse, url: string, failureMessage: string, sent: GrantParams): never {
     const unexpected = new UnexpectedStatusError(`${describeTarget('POST', url)} answered ${status}`, status, body);
     if (status >= 400) {
-      const error = this.#errorFromBody(body, status);
+      const error = this.#errorFromBody(body, status, sent);
       if (error) throw error;
     }
     throw new InternalOAuthError(failureMessage, unexpected);
@@ -278,10 +281,12 @@ export class TokenClient {
     return url;
   }
 
-  #errorFromBody(body: string, status: number): Error | null {
+  #errorFromBody(body: string, status: number, sent: GrantParams): Error | null {
     const parse = this.#options.parseErrorResponse ?? parseOAuthErrorBody;
+    // Providers echo the code, verifier or secret they refuse; the error must not carry them.
+    const redacted = redact(body, [...secretValues(sent), this.#options.clientSecret]);
     try {
-      return parse(body, status);
+      return parse(redacted, status);
     } catch {
       // passport-oauth2's hook JSON.parses and throws on an HTML error page: not an OAuth error.
       return null;

@@ -1,4 +1,5 @@
 import { TokenError } from './errors.js';
+import { redact } from './lib/redact.js';
 
 /** A successful token response (RFC 6749 §5.1), checked field by field. */
 export interface TokenResponse {
@@ -48,7 +49,9 @@ export function readTokenResponse(params: Record<string, unknown>): TokenRespons
   }
   const tokenType = optionalString(params, 'token_type');
   if (tokenType !== undefined && tokenType.toLowerCase() !== 'bearer') {
-    throw new TokenError(`Token response has unsupported token_type "${tokenType.slice(0, 32)}"`, 'unsupported_token_type');
+    // Quoted without the tokens, whatever a broken provider put in the field.
+    const shown = redact(tokenType, [accessToken, typeof params['refresh_token'] === 'string' ? params['refresh_token'] : undefined]).slice(0, 32);
+    throw new TokenError(`Token response has unsupported token_type "${shown}"`, 'unsupported_token_type');
   }
   const expiresIn = params['expires_in'];
   const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;

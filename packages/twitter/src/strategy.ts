@@ -33,11 +33,17 @@ type AnyTwitterVerifyFunction =
  * ```
  */
 export class TwitterStrategy extends OAuth1Strategy {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'twitter';
+  /** Where the profile is loaded from (`userProfileURL` option, with the `include_*` parameters). */
   protected readonly userProfileURL: string;
+  /** The `includeEmail` option. */
   protected readonly includeEmail: boolean;
+  /** The `includeStatus` option. */
   protected readonly includeStatus: boolean;
+  /** The `includeEntities` option. */
   protected readonly includeEntities: boolean;
+  /** The `skipExtendedUserProfile` option. */
   protected readonly skipExtendedUserProfile: boolean;
   /** Kept out of error messages built from Twitter's bodies. */
   private readonly consumerSecret: string;

@@ -13,10 +13,12 @@ export type TwitterVerifyFunctionWithParams = (token: string, tokenSecret: strin
 // Declared as methods, so `req` is checked bivariantly: `(req: express.Request, ...)` fits.
 /** `(req, token, tokenSecret, profile, done)`, with `passReqToCallback: true`. */
 export type TwitterVerifyFunctionWithRequest = {
+  /** The verify callback, request first. */
   verify(req: IncomingRequest, token: string, tokenSecret: string, profile: TwitterProfile, done: VerifyCallback): VerifyResult;
 }['verify'];
 /** `(req, token, tokenSecret, params, profile, done)`, with `passReqToCallback: true`. */
 export type TwitterVerifyFunctionWithRequestAndParams = {
+  /** The verify callback, request first. */
   verify(req: IncomingRequest, token: string, tokenSecret: string, params: TokenParams, profile: TwitterProfile, done: VerifyCallback): VerifyResult;
 }['verify'];
 
@@ -32,10 +34,12 @@ export type XVerifyFunctionWithParams = (
 ) => VerifyResult;
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
 export type XVerifyFunctionWithRequest = {
+  /** The verify callback, request first. */
   verify(req: IncomingRequest, accessToken: string, refreshToken: string | undefined, profile: XProfile, done: VerifyCallback): VerifyResult;
 }['verify'];
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
 export type XVerifyFunctionWithRequestAndParams = {
+  /** The verify callback, request first. */
   verify(
     req: IncomingRequest,
     accessToken: string,

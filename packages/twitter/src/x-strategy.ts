@@ -27,7 +27,9 @@ type AnyXVerifyFunction = XVerifyFunction | XVerifyFunctionWithParams | XVerifyF
  * ```
  */
 export class XStrategy extends OAuth2Strategy {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'x';
+  /** Where the profile is loaded from (`userProfileURL` option, with `user.fields`). */
   protected readonly _userProfileURL: string;
 
   // Overloads, fewest parameters first, so an inline verify gets typed parameters.
