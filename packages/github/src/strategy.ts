@@ -37,9 +37,13 @@ type AnyGitHubVerifyFunction =
  * ```
  */
 export class GitHubStrategy extends OAuth2Strategy {
+  /** The strategy's name for `passport.authenticate()` (the `name` option can change it). */
   override name = 'github';
+  /** The `/user` URL (`userProfileURL` option). */
   protected readonly _userProfileURL: string;
+  /** The `/user/emails` URL (`userEmailURL` option). */
   protected readonly _userEmailURL: string;
+  /** The `allRawEmails` option. */
   protected readonly _allRawEmails: boolean;
   /** The scope passed to this request's `authenticate()`; set on a per-request copy only. */
   protected _requestScope: string | string[] | undefined;
