@@ -34,6 +34,8 @@ export interface BackChannelSummary {
   roundTrips: number;
   /** The longest chain of callback-leg calls each starting after the previous one ended (median over logins). */
   sequential: number;
+  /** How long the emulator actually held a back-channel call (timers fire late), median, in ms. */
+  holdMs: number;
   /** Logins that made back-channel calls. */
   logins: number;
   /** Requests per endpoint. */
@@ -223,9 +225,11 @@ export async function startBenchEmulator({ latency }: { latency: number }): Prom
       const finished = [...timelines.values()];
       const sequential = finished.map((calls) => longestChain(calls.filter((call) => !LOGIN_LEG.has(call.endpoint)))).sort((a, b) => a - b);
       const total = finished.reduce((sum, calls) => sum + calls.length, 0);
+      const holds = finished.flatMap((calls) => calls.map((call) => call.end - call.start)).sort((a, b) => a - b);
       return {
         roundTrips: finished.length ? total / finished.length : 0,
         sequential: sequential[Math.floor(sequential.length / 2)] ?? 0,
+        holdMs: holds[Math.floor(holds.length / 2)] ?? NaN,
         logins: finished.length,
         requests: { ...counts },
       };

@@ -12,6 +12,8 @@ export interface Figures {
   rssMB: number;
   pendingBytes: number;
   importMs: number;
+  /** The emulator's actual hold per back-channel call (the requested latency plus timer lateness), ms. */
+  holdMs: number;
   /** Back-channel requests per login, by emulator endpoint. */
   callsByEndpoint: Record<string, number>;
   /** Logins that did not complete, over all rounds. */
@@ -60,6 +62,7 @@ const ROWS: Row[] = [
   },
   { metric: 'back-channel calls/login', pick: (f) => f.roundTrips, digits: 2 },
   { metric: '  strictly sequential (callback)', pick: (f) => f.sequential, digits: 0 },
+  { metric: '  emulator hold per call, ms', pick: (f) => f.holdMs, digits: 1 },
   { metric: 'RSS after load, MB', pick: (f) => f.rssMB, digits: 1 },
   {
     metric: 'heap per pending login, bytes',

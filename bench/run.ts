@@ -77,6 +77,7 @@ function figuresOf(rounds: readonly Round[], pendingBytes: number, importMs: num
     cpuPerLoginMicros: per(({ load }) => (load.after.cpuMicros - load.before.cpuMicros) / (load.after.logins - load.before.logins)),
     roundTrips: per(({ backChannel }) => backChannel.roundTrips),
     sequential: per(({ backChannel }) => backChannel.sequential),
+    holdMs: per(({ backChannel }) => backChannel.holdMs),
     rssMB: per(({ load }) => load.after.rss / 2 ** 20),
     pendingBytes,
     importMs,
