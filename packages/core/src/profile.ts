@@ -23,7 +23,10 @@ export interface Profile {
   /** Email addresses; where the provider marks one primary, it comes first. */
   emails?: ProfileEmail[];
   /** Profile pictures, as URLs in `value`. */
-  photos?: { /** The picture's URL. */ value: string }[];
+  photos?: {
+    /** The picture's URL. */
+    value: string;
+  }[];
   /** The user's public profile page at the provider. */
   profileUrl?: string;
   /** As the provider reports it, where it does. */

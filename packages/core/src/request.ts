@@ -23,7 +23,12 @@ export interface IncomingRequest {
   /** The older name of `socket` some adapters still set. */
   connection?: object | undefined;
   /** Express's app: its `trust proxy` setting is honoured. */
-  app?: { /** Reads an app setting. */ get?: (setting: string) => unknown } | undefined;
+  app?:
+    | {
+        /** Reads an app setting. */
+        get?: (setting: string) => unknown;
+      }
+    | undefined;
   /** Express links the response here; the cookie transaction store writes through it. */
   res?: ResponseLike | undefined;
 }
@@ -46,9 +51,20 @@ export interface ResponseLike {
 
 /** A callback parameter: its single value, absent, or present more than once or not as text. */
 export type ParamValue =
-  | { /** Present once, as text. */ kind: 'value'; /** The value. */ value: string }
-  | { /** Not sent. */ kind: 'absent' }
-  | { /** Repeated, or structured (`code[x]=1`). */ kind: 'invalid' };
+  | {
+      /** Present once, as text. */
+      kind: 'value';
+      /** The value. */
+      value: string;
+    }
+  | {
+      /** Not sent. */
+      kind: 'absent';
+    }
+  | {
+      /** Repeated, or structured (`code[x]=1`). */
+      kind: 'invalid';
+    };
 
 /**
  * Reads one callback parameter from the query string or, for `response_mode=form_post` and

@@ -14,10 +14,24 @@ export type TransactionData = Record<string, unknown>;
  * - `expired`: the handle matched, but the login took longer than the store's TTL.
  */
 export type TakeResult<T extends TransactionData> =
-  | { /** The login is live. */ status: 'found'; /** What was saved with it. */ data: T }
-  | { /** No pending login at all. */ status: 'missing' }
-  | { /** Pending logins, but not this handle. */ status: 'mismatch' }
-  | { /** The login outlived the TTL. */ status: 'expired' };
+  | {
+      /** The login is live. */
+      status: 'found';
+      /** What was saved with it. */
+      data: T;
+    }
+  | {
+      /** No pending login at all. */
+      status: 'missing';
+    }
+  | {
+      /** Pending logins, but not this handle. */
+      status: 'mismatch';
+    }
+  | {
+      /** The login outlived the TTL. */
+      status: 'expired';
+    };
 
 /**
  * Where pending logins live. A handle is the random value sent to the provider (OAuth 2.0

@@ -4,7 +4,14 @@ import type { Profile } from '@passport-kit/core';
 export interface FacebookProfile extends Profile {
   provider: 'facebook';
   /** Always present, as in passport-facebook; each part only when Facebook sent it. */
-  name: { /** `last_name`. */ familyName?: string; /** `first_name`. */ givenName?: string; /** `middle_name`. */ middleName?: string };
+  name: {
+    /** `last_name`. */
+    familyName?: string;
+    /** `first_name`. */
+    givenName?: string;
+    /** `middle_name`. */
+    middleName?: string;
+  };
   _raw: string;
   _json: Record<string, unknown>;
 }

@@ -23,7 +23,10 @@ export interface GitHubProfile extends Profile {
   /** `html_url`: the user's page on GitHub. */
   profileUrl?: string;
   /** `avatar_url`: one picture. */
-  photos?: { /** The avatar URL. */ value: string }[];
+  photos?: {
+    /** The avatar URL. */
+    value: string;
+  }[];
   /** The primary address first. From `/user/emails` when the scope allows, else the public `email`. */
   emails?: GitHubProfileEmail[];
   _raw: string;
