@@ -1,5 +1,6 @@
 /** An OAuth 2.0 client (GitHub OAuth app, Facebook app, X app) registered at the emulator. */
 export interface EmulatorClient {
+  /** The client identifier the app sends. */
   readonly clientID: string;
   /** Absent for a public client (X's "Native App" type, which authenticates with PKCE alone). */
   readonly clientSecret?: string;
@@ -12,7 +13,9 @@ export interface EmulatorClient {
 
 /** A Twitter OAuth 1.0a application (consumer). */
 export interface EmulatorConsumer {
+  /** The consumer key the app signs with. */
   readonly consumerKey: string;
+  /** The consumer secret the app signs with. */
   readonly consumerSecret: string;
   /** Registered callback URLs; when absent any `oauth_callback` is accepted (Twitter error 415 otherwise). */
   readonly callbackURLs?: readonly string[];
@@ -24,16 +27,25 @@ export interface EmulatorConsumer {
 
 /** Clients per provider; each accepts one client or several. */
 export interface EmulatorClientsInput {
+  /** GitHub OAuth apps. */
   readonly github?: EmulatorClient | readonly EmulatorClient[];
+  /** Facebook apps. */
   readonly facebook?: EmulatorClient | readonly EmulatorClient[];
+  /** X OAuth 2.0 clients. */
   readonly x?: EmulatorClient | readonly EmulatorClient[];
+  /** Twitter OAuth 1.0a consumers. */
   readonly twitter?: EmulatorConsumer | readonly EmulatorConsumer[];
 }
 
+/** The registered clients per provider, after defaults. */
 export interface EmulatorClients {
+  /** GitHub OAuth apps. */
   readonly github: readonly EmulatorClient[];
+  /** Facebook apps. */
   readonly facebook: readonly EmulatorClient[];
+  /** X OAuth 2.0 clients. */
   readonly x: readonly EmulatorClient[];
+  /** Twitter OAuth 1.0a consumers. */
   readonly twitter: readonly EmulatorConsumer[];
 }
 

@@ -14,6 +14,7 @@ import {
 
 /** A registered client application. */
 export interface OAuth1ProviderConsumer {
+  /** The consumer key (`oauth_consumer_key`). */
   key: string;
   /** Shared secret for HMAC-SHA1, HMAC-SHA256 and PLAINTEXT; may be empty. */
   secret: string;
@@ -23,8 +24,11 @@ export interface OAuth1ProviderConsumer {
 
 /** A user who can log in; the protected resource returns these fields as JSON by default. */
 export interface OAuth1ProviderUser {
+  /** The user's identifier (`user_id` in the access token response). */
   id: string;
+  /** The user's handle (`screen_name`). */
   username: string;
+  /** Shown on the consent page. */
   displayName: string;
   [field: string]: unknown;
 }
@@ -32,8 +36,10 @@ export interface OAuth1ProviderUser {
 /** How error responses look: `problem` is RFC 5849's Problem Reporting extension (form-encoded). */
 export type OAuth1ErrorFormat = 'problem' | 'text' | 'json' | 'xml';
 
+/** The provider's four endpoints. */
 export type OAuth1Endpoint = 'requestToken' | 'authorize' | 'accessToken' | 'resource';
 
+/** Options of {@link OAuth1Provider}; every one is optional. */
 export interface OAuth1ProviderOptions {
   /** Default: one consumer, `test-consumer-key` / `test-consumer-secret`. */
   consumers?: OAuth1ProviderConsumer[] | undefined;
@@ -61,16 +67,23 @@ export interface OAuth1ProviderOptions {
 
 /** What an access token stands for. */
 export interface OAuth1AccessGrant {
+  /** The access token. */
   token: string;
+  /** Its secret. */
   tokenSecret: string;
+  /** The consumer it was issued to. */
   consumerKey: string;
+  /** The user who approved. */
   user: OAuth1ProviderUser;
 }
 
 /** One request the provider received, in order: what a test can assert on. */
 export interface OAuth1ReceivedRequest {
+  /** Which endpoint received it. */
   endpoint: OAuth1Endpoint | 'unknown';
+  /** HTTP method. */
   method: string;
+  /** The URL path. */
   path: string;
   /** The protocol parameters, from the Authorization header (or query/body). */
   oauth: Record<string, string>;
@@ -84,14 +97,18 @@ export interface OAuth1ReceivedRequest {
 export interface OAuth1ProviderHandle {
   /** Origin, e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** Stops the server. */
   close(): Promise<void>;
 }
 
 /** A refusal: the HTTP status, the Problem Reporting code and a human sentence. */
 export class OAuth1Problem extends Error {
   constructor(
+    /** HTTP status of the refusal. */
     readonly status: number,
+    /** The `oauth_problem` code (RFC 5849 Problem Reporting). */
     readonly problem: string,
+    /** A human sentence (`oauth_problem_advice`). */
     readonly advice: string,
   ) {
     super(advice);
@@ -118,12 +135,17 @@ interface VerifiedRequest {
 
 /** A request as the provider read it. */
 export interface OAuth1ParsedRequest {
+  /** HTTP method. */
   method: string;
+  /** The URL path. */
   path: string;
+  /** The full URL the signature base string uses. */
   url: string;
+  /** The protocol parameters. */
   oauth: Record<string, string>;
   /** Signed parameters besides the URL's query: form body and protocol parameters (no signature). */
   signed: Parameter[];
+  /** Non-protocol parameters of the query and form body. */
   params: Parameter[];
 }
 
@@ -161,9 +183,13 @@ export class OAuth1Provider {
    * a proxy that rewrites `Host`): the signature base string is built on it.
    */
   publicURL: string | undefined;
+  /** Registered consumers by key. */
   protected readonly consumers: Map<string, OAuth1ProviderConsumer>;
+  /** The users who can log in. */
   protected readonly users: OAuth1ProviderUser[];
+  /** Endpoint paths. */
   protected readonly paths: Record<OAuth1Endpoint, string>;
+  /** The options given. */
   protected readonly options: OAuth1ProviderOptions;
   readonly #requestTokens = new Map<string, RequestTokenRecord>();
   readonly #accessTokens = new Map<string, OAuth1AccessGrant>();

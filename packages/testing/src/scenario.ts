@@ -16,6 +16,7 @@ export const ENDPOINT_NAMES = [
   'twitter.verifyCredentials',
 ] as const;
 
+/** One emulator endpoint, as `setScenario`, `requests` and `received` name it. */
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];
 
 /**
@@ -33,23 +34,50 @@ export type EndpointName = (typeof ENDPOINT_NAMES)[number];
  * - `reset`: the connection is destroyed without an answer (any endpoint).
  */
 export type Scenario =
-  | { readonly kind: 'deny' }
-  | { readonly kind: 'badCode' }
   | {
+      /** The person clicks Deny. */
+      readonly kind: 'deny';
+    }
+  | {
+      /** The code or verifier is refused. */
+      readonly kind: 'badCode';
+    }
+  | {
+      /** An error in the provider's shape. */
       readonly kind: 'error';
       /** OAuth error code (`incorrect_client_credentials`), or Facebook's error `type`. */
       readonly error: string;
+      /** The error description. */
       readonly description?: string;
       /** Facebook's numeric `code` (token errors) or `error_code` (callback errors). */
       readonly code?: number;
       /** Facebook's `error_subcode`. */
       readonly subcode?: number;
     }
-  | { readonly kind: 'expiredToken' }
-  | { readonly kind: 'delay'; readonly ms: number }
-  | { readonly kind: 'fail'; readonly status?: number; readonly body?: string }
-  | { readonly kind: 'reset' };
+  | {
+      /** The access token is refused as expired. */
+      readonly kind: 'expiredToken';
+    }
+  | {
+      /** The normal answer, late. */
+      readonly kind: 'delay';
+      /** How late, in milliseconds. */
+      readonly ms: number;
+    }
+  | {
+      /** An HTTP failure. */
+      readonly kind: 'fail';
+      /** HTTP status; default 500. */
+      readonly status?: number;
+      /** Response body, as text/plain. */
+      readonly body?: string;
+    }
+  | {
+      /** The connection is destroyed without an answer. */
+      readonly kind: 'reset';
+    };
 
+/** Options of `Emulator.setScenario`. */
 export interface ScenarioOptions {
   /** How many requests the scenario applies to before the endpoint behaves normally again. Default: all. */
   readonly times?: number;

@@ -15,6 +15,7 @@ import { DEFAULT_USERS, resolveUsers, type EmulatorUser, type EmulatorUserInput 
 /** The Graph API version the emulator's Facebook endpoint URLs use unless told otherwise. */
 export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 
+/** Options of {@link startEmulator}; every one is optional. */
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; default 0 (a free one, read it from `url`). */
   readonly port?: number;
@@ -30,6 +31,7 @@ export interface EmulatorOptions {
   readonly autoApprove?: boolean | string;
   /** Authorization code lifetime in seconds; default 600 (GitHub's ten minutes). */
   readonly codeTTL?: number;
+  /** GitHub settings. */
   readonly github?: {
     /**
      * The `iss` sent on the callback (RFC 9207). Default: the emulator's own,
@@ -39,6 +41,7 @@ export interface EmulatorOptions {
     /** Access token lifetime in seconds; default none (GitHub OAuth app tokens do not expire). */
     readonly tokenTTL?: number;
   };
+  /** Facebook settings. */
   readonly facebook?: {
     /** Version in the endpoint URLs the emulator hands out; every `vNN.N` path is served. Default {@link DEFAULT_GRAPH_API_VERSION}. */
     readonly graphAPIVersion?: string;
@@ -47,6 +50,7 @@ export interface EmulatorOptions {
     /** The app's "Require App Secret" setting: Graph calls without `appsecret_proof` fail. Default false. */
     readonly requireAppSecretProof?: boolean;
   };
+  /** X settings. */
   readonly x?: {
     /** Access token lifetime in seconds; default 7200 (X's two hours). */
     readonly tokenTTL?: number;
@@ -55,48 +59,75 @@ export interface EmulatorOptions {
 
 /** GitHub endpoints, laid out like GitHub Enterprise Server below `baseURL`. */
 export interface GitHubEndpoints {
+  /** Where this provider's paths start (`<emulator.url>/github`). */
   readonly baseURL: string;
+  /** `/login/oauth/authorize`. */
   readonly authorizationURL: string;
+  /** `/login/oauth/access_token`. */
   readonly tokenURL: string;
   /** REST API root (`https://api.github.com` on github.com). */
   readonly apiURL: string;
+  /** `/api/v3/user`. */
   readonly userProfileURL: string;
+  /** `/api/v3/user/emails`. */
   readonly userEmailURL: string;
   /** The `iss` value callbacks carry, or undefined when configured off. */
   readonly issuer: string | undefined;
 }
 
+/** Facebook endpoints below `baseURL`, Graph API version in the path. */
 export interface FacebookEndpoints {
+  /** Where this provider's paths start (`<emulator.url>/facebook`). */
   readonly baseURL: string;
+  /** The version in the URLs below (`v26.0`). */
   readonly graphAPIVersion: string;
+  /** The Login dialog. */
   readonly authorizationURL: string;
+  /** The token endpoint. */
   readonly tokenURL: string;
+  /** Graph `/me`. */
   readonly profileURL: string;
 }
 
+/** X (OAuth 2.0) endpoints below `baseURL`. */
 export interface XEndpoints {
+  /** Where this provider's paths start (`<emulator.url>/x`). */
   readonly baseURL: string;
+  /** `/i/oauth2/authorize`. */
   readonly authorizationURL: string;
+  /** `/2/oauth2/token`. */
   readonly tokenURL: string;
+  /** `/2/users/me`. */
   readonly userProfileURL: string;
 }
 
+/** Twitter (OAuth 1.0a) endpoints below `baseURL`. */
 export interface TwitterEndpoints {
+  /** Where this provider's paths start (`<emulator.url>/twitter`). */
   readonly baseURL: string;
+  /** `/oauth/request_token`. */
   readonly requestTokenURL: string;
+  /** `/oauth/authorize`. */
   readonly authorizationURL: string;
+  /** `/oauth/authenticate` (Sign in with Twitter). */
   readonly authenticateURL: string;
+  /** `/oauth/access_token`. */
   readonly accessTokenURL: string;
+  /** `/1.1/account/verify_credentials.json`. */
   readonly userProfileURL: string;
 }
 
 /** A request the emulator received, kept so tests can assert what the provider was sent. */
 export interface ReceivedRequest {
+  /** Which endpoint received it. */
   readonly endpoint: EndpointName;
+  /** HTTP method. */
   readonly method: string;
   /** Path and query, e.g. `/github/login/oauth/access_token`. */
   readonly url: string;
+  /** Request headers, names in lower case. */
   readonly headers: Readonly<IncomingMessage['headers']>;
+  /** The raw request body. */
   readonly body: string;
 }
 
@@ -104,11 +135,17 @@ export interface ReceivedRequest {
 export interface Emulator {
   /** `http://127.0.0.1:<port>`. */
   readonly url: string;
+  /** GitHub endpoint URLs. */
   readonly github: GitHubEndpoints;
+  /** Facebook endpoint URLs. */
   readonly facebook: FacebookEndpoints;
+  /** X endpoint URLs. */
   readonly x: XEndpoints;
+  /** Twitter endpoint URLs. */
   readonly twitter: TwitterEndpoints;
+  /** The people who can log in, after defaults. */
   readonly users: readonly EmulatorUser[];
+  /** The registered clients, after defaults. */
   readonly clients: EmulatorClients;
   /** How many requests each endpoint has received (live counts). */
   readonly requests: Readonly<Record<EndpointName, number>>;
@@ -116,7 +153,9 @@ export interface Emulator {
   received(endpoint: EndpointName): readonly ReceivedRequest[];
   /** Makes `endpoint` play `scenario` (for `times` requests, default all); `null` restores it. */
   setScenario(endpoint: EndpointName, scenario: Scenario | null, options?: ScenarioOptions): void;
+  /** Clears every scenario. */
   clearScenarios(): void;
+  /** Changes the `autoApprove` option at run time (`reset()` restores it). */
   setAutoApprove(value: boolean | string): void;
   /** Moves the emulator's clock forward, so codes and tokens expire without waiting. */
   advanceClock(ms: number): void;

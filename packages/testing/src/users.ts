@@ -4,6 +4,7 @@ export interface EmulatorUser {
   readonly id: string;
   /** GitHub login, Twitter and X screen name. */
   readonly username: string;
+  /** Full name, shown on the consent page and in profiles. */
   readonly name: string;
   /** Primary email, or `null` for an account without one (GitHub hides it, Facebook and Twitter omit it). */
   readonly email: string | null;
@@ -11,7 +12,9 @@ export interface EmulatorUser {
   readonly otherEmails: readonly string[];
   /** Avatar URL; by default an SVG the emulator itself serves, so pages work offline. */
   readonly avatarURL: string;
+  /** Location, as profiles report it (`null`: none). */
   readonly location: string | null;
+  /** Biography, as profiles report it (`null`: none). */
   readonly bio: string | null;
   /** ISO 8601 creation time. */
   readonly createdAt: string;
@@ -19,14 +22,23 @@ export interface EmulatorUser {
 
 /** What `startEmulator({ users })` accepts: only `username` is required. */
 export interface EmulatorUserInput {
+  /** A string of digits; default 1001, 1002, … by position. */
   readonly id?: string;
+  /** Login name (GitHub `login`, Twitter `screen_name`): letters, digits, `_`, `-`. */
   readonly username: string;
+  /** Full name; default the username. */
   readonly name?: string;
+  /** Primary email; default `<username>@example.com`, `null` for none. */
   readonly email?: string | null;
+  /** Further verified addresses (GitHub `/user/emails`). */
   readonly otherEmails?: readonly string[];
+  /** Picture URL; default the emulator's own `/avatars/<username>.svg`. */
   readonly avatarURL?: string;
+  /** Location; default none. */
   readonly location?: string | null;
+  /** Biography; default none. */
   readonly bio?: string | null;
+  /** Account creation time, ISO 8601. */
   readonly createdAt?: string;
 }
 
