@@ -10,24 +10,39 @@ import { DiscoveryError } from './errors.js';
 export interface IssuerMetadata {
   /** Exactly the issuer that was asked for. */
   issuer: string;
+  /** Where users are sent to log in. */
   authorization_endpoint: string;
+  /** Where codes are exchanged for tokens. */
   token_endpoint: string;
   /** Required by OIDC Discovery; RFC 8414 servers may omit it (then only `HS*` id_tokens verify). */
   jwks_uri?: string;
+  /** The UserInfo endpoint (OIDC Core §5.3). */
   userinfo_endpoint?: string;
+  /** RFC 7009 token revocation. */
   revocation_endpoint?: string;
+  /** RFC 7662 token introspection. */
   introspection_endpoint?: string;
+  /** RP-initiated logout. */
   end_session_endpoint?: string;
+  /** Dynamic client registration. */
   registration_endpoint?: string;
+  /** Response types the issuer supports (`code` is required here). */
   response_types_supported: string[];
+  /** Scopes the issuer supports. */
   scopes_supported?: string[];
+  /** Response modes (`query`, `form_post`, …). */
   response_modes_supported?: string[];
+  /** Grant types (`authorization_code`, `refresh_token`, …). */
   grant_types_supported?: string[];
+  /** `public` and/or `pairwise`. */
   subject_types_supported?: string[];
   /** Absent in RFC 8414 metadata; OIDC Core's default, `RS256`, is then assumed. */
   id_token_signing_alg_values_supported?: string[];
+  /** Client authentication methods at the token endpoint. */
   token_endpoint_auth_methods_supported?: string[];
+  /** PKCE methods (`S256`). */
   code_challenge_methods_supported?: string[];
+  /** Claims the issuer may return. */
   claims_supported?: string[];
   /** RFC 9207: the server sends `iss` on every authorization response. */
   authorization_response_iss_parameter_supported?: boolean;

@@ -6,16 +6,27 @@ import { IdTokenError } from './errors.js';
 
 /** The claims of a verified id_token (OIDC Core §2), plus whatever else the issuer put in it. */
 export interface IdTokenClaims {
+  /** Issuer identifier. */
   iss: string;
+  /** The user's identifier at the issuer. */
   sub: string;
+  /** Audience: contains this client's id. */
   aud: string | string[];
+  /** Expiry, seconds since the epoch. */
   exp: number;
+  /** Issued at, seconds since the epoch. */
   iat: number;
+  /** When the user authenticated, seconds since the epoch. */
   auth_time?: number;
+  /** The nonce sent in the authorization request. */
   nonce?: string;
+  /** Authentication context class reference. */
   acr?: string;
+  /** Authentication methods used (`pwd`, `mfa`, …). */
   amr?: string[];
+  /** Authorized party: the client the token was issued to. */
   azp?: string;
+  /** Hash of the access token issued with it. */
   at_hash?: string;
   [claim: string]: unknown;
 }
@@ -44,7 +55,9 @@ export interface IdTokenVerificationOptions {
 
 /** A verified id_token. */
 export interface VerifiedIdToken {
+  /** The verified claims. */
   claims: IdTokenClaims;
+  /** The JWS protected header (`alg`, `kid`). */
   header: JWTHeaderParameters;
 }
 

@@ -36,7 +36,10 @@ export interface OpenIDConnectStrategyOptions extends OAuth2StrategyOptions {
 }
 
 /** `OpenIDConnectStrategyOptions` with `passReqToCallback: true`. */
-export type OpenIDConnectStrategyOptionsWithRequest = OpenIDConnectStrategyOptions & { passReqToCallback: true };
+export type OpenIDConnectStrategyOptionsWithRequest = OpenIDConnectStrategyOptions & {
+  /** Pass the request to the verify callback as its first argument. */
+  passReqToCallback: true;
+};
 
 /** What `fromIssuer` takes: the endpoints and the issuer come from discovery unless given here. */
 export type FromIssuerOptions = Omit<OpenIDConnectStrategyOptions, 'issuer' | 'authorizationURL' | 'tokenURL'> &

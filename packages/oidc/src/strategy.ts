@@ -43,14 +43,22 @@ export const ID_TOKEN_CLAIMS_PARAM = 'id_token_claims';
  * ```
  */
 export class OpenIDConnectStrategy extends OAuth2Strategy {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'openidconnect';
 
+  /** The issuer identifier every id_token's `iss` must equal. */
   protected readonly _oidcIssuer: string;
+  /** The client secret, the key of `HS*` id_tokens. */
   protected readonly _clientSecret: string | undefined;
+  /** The UserInfo endpoint, when the profile is loaded from it. */
   protected readonly _userInfoURL: string | undefined;
+  /** Algorithms an id_token may be signed with. */
   protected readonly _idTokenAlgorithms: string[];
+  /** The issuer's signing keys (JWKS). */
   protected readonly _keys: JWTVerifyGetKey | undefined;
+  /** Allowed clock skew for `exp`/`iat`, in seconds. */
   protected readonly _clockTolerance: number;
+  /** Whether the callback must carry `iss` (RFC 9207). */
   protected readonly _requireIssParameter: boolean;
 
   constructor(options: OpenIDConnectStrategyOptions, verify: AnyOpenIDConnectVerifyFunction);

@@ -21,11 +21,13 @@ export type OpenIDConnectVerifyFunctionWithParams = (
 // Declared as methods, so `req` is checked bivariantly: `(req: express.Request, ...)` fits.
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
 export type OpenIDConnectVerifyFunctionWithRequest = {
+  /** The verify callback, request first. */
   verify(req: unknown, accessToken: string, refreshToken: string | undefined, profile: OpenIDConnectProfile, done: VerifyCallback): VerifyResult;
 }['verify'];
 
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
 export type OpenIDConnectVerifyFunctionWithRequestAndParams = {
+  /** The verify callback, request first. */
   verify(
     req: unknown,
     accessToken: string,
