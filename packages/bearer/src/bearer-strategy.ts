@@ -27,7 +27,19 @@ export interface BearerAuthenticateOptions {
 }
 
 /** What a subclass decides about a token: its claims, or why it is not accepted. */
-export type TokenValidation<Claims> = { valid: true; claims: Claims } | { valid: false; description: string };
+export type TokenValidation<Claims> =
+  | {
+      /** The token is accepted. */
+      valid: true;
+      /** What it says. */
+      claims: Claims;
+    }
+  | {
+      /** The token is refused (`invalid_token`). */
+      valid: false;
+      /** Why, sent as `error_description`. */
+      description: string;
+    };
 
 /**
  * The flow both bearer strategies share: read the token (RFC 6750 §2.1), let the subclass
@@ -36,10 +48,15 @@ export type TokenValidation<Claims> = { valid: true; claims: Claims } | { valid:
  * plain "Unauthorized", never the token or a stack.
  */
 export abstract class BearerStrategy<Claims extends object> extends PassportStrategy {
+  /** The `realm` of `WWW-Authenticate` challenges. */
   protected readonly _realm: string;
+  /** The cookie a token may also come in (`cookie` option), if any. */
   protected readonly _cookie: string | undefined;
+  /** Scopes every token must grant. */
   protected readonly _requiredScopes: string[];
+  /** The `passReqToCallback` option. */
   protected readonly _passReqToCallback: boolean;
+  /** The app's verify callback, if any: without one, the claims are the user. */
   protected readonly _verify: BearerVerifyFunction<Claims> | BearerVerifyFunctionWithRequest<Claims, never> | undefined;
 
   constructor(options: BearerStrategyOptions, verify: BearerVerifyFunction<Claims> | BearerVerifyFunctionWithRequest<Claims, never> | undefined) {
@@ -55,6 +72,7 @@ export abstract class BearerStrategy<Claims extends object> extends PassportStra
   /** Checks the token; throws for a failure that is not the token's fault (the key set or introspection endpoint is down). */
   protected abstract validateToken(token: string, req: IncomingRequest): Promise<TokenValidation<Claims>>;
 
+  /** Reads the bearer token, validates it, and calls `success` with the user, or answers 401/403 with a `WWW-Authenticate` challenge. */
   override authenticate(req: IncomingRequest, options: BearerAuthenticateOptions = {}): void {
     this.handleRequest(req, options).catch((err: unknown) => {
       this.error(err instanceof Error ? err : new Error(String(err)));

@@ -2,9 +2,22 @@ import { headerValue, type IncomingRequest } from '@passport-kit/core';
 
 /** Where the token was found, or why the request carries none that can be used. */
 export type BearerTokenLookup =
-  | { kind: 'token'; token: string }
-  | { kind: 'absent' }
-  | { kind: 'invalid'; description: string };
+  | {
+      /** One token was sent. */
+      kind: 'token';
+      /** The token. */
+      token: string;
+    }
+  | {
+      /** No token was sent. */
+      kind: 'absent';
+    }
+  | {
+      /** Malformed, or sent more than one way (RFC 6750 §2). */
+      kind: 'invalid';
+      /** Why, sent as `error_description`. */
+      description: string;
+    };
 
 // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token.
 const AUTHORIZATION = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;

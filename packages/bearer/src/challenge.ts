@@ -1,9 +1,13 @@
 /** The RFC 6750 §3.1 error codes. */
 export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
 
+/** What a `WWW-Authenticate: Bearer` challenge says (RFC 6750 §3). */
 export interface BearerChallenge {
+  /** The protection space. */
   realm: string;
+  /** `invalid_request`, `invalid_token` or `insufficient_scope`. */
   error?: BearerErrorCode | undefined;
+  /** A human-readable `error_description`. */
   description?: string | undefined;
   /** The scopes needed (with `insufficient_scope`). */
   scope?: readonly string[] | undefined;

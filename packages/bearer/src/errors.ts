@@ -8,6 +8,7 @@ import { PassportKitError } from '@passport-kit/core';
  */
 export class JwksUnavailableError extends PassportKitError {
   declare code: 'ERR_JWKS_UNAVAILABLE';
+  /** The HTTP status passport's error handling answers with. */
   readonly status = 503;
 
   constructor(message: string, options: { cause?: unknown } = {}) {
@@ -22,6 +23,7 @@ export class JwksUnavailableError extends PassportKitError {
  */
 export class IntrospectionFailedError extends PassportKitError {
   declare code: 'ERR_INTROSPECTION_FAILED';
+  /** The HTTP status passport's error handling answers with. */
   readonly status = 503;
 
   constructor(message: string, options: { cause?: unknown } = {}) {

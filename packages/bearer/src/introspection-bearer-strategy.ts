@@ -48,12 +48,19 @@ export interface IntrospectionBearerStrategyOptions extends BearerStrategyOption
  * ```
  */
 export class IntrospectionBearerStrategy extends BearerStrategy<ActiveTokenIntrospection> {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'introspection-bearer';
+  /** Calls the introspection endpoint with this resource server's credentials. */
   protected readonly _client: TokenClient;
+  /** Audiences a token must be for (`aud`), if set. */
   protected readonly _audience: string[] | undefined;
+  /** The issuer a token must come from (`iss`), if set. */
   protected readonly _issuer: string | undefined;
+  /** Allowed clock skew for `exp`/`nbf`, in seconds. */
   protected readonly _clockTolerance: number;
+  /** Caches active introspection answers, if enabled. */
   protected readonly _cache: IntrospectionCache | undefined;
+  /** Whether `token_type` must be `Bearer` when present. */
   protected readonly _requireTokenType: boolean;
 
   constructor(options: IntrospectionBearerStrategyOptions & { passReqToCallback: true }, verify: BearerVerifyFunctionWithRequest<ActiveTokenIntrospection>);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IntrospectionResponse } from '@passport-kit/oauth2';
 
+/** Options of the introspection answer cache. */
 export interface IntrospectionCacheOptions {
   /** Longest time an answer is reused, in ms. Default 30 000. A revoked token stays accepted up to this long. */
   ttl?: number | undefined;

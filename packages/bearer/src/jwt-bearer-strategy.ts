@@ -70,13 +70,21 @@ const TOKEN_FAULTS: Record<string, string> = {
  * ```
  */
 export class JwtBearerStrategy extends BearerStrategy<JWTPayload> {
+  /** The strategy's name for `passport.authenticate()`. */
   override name = 'jwt-bearer';
+  /** The key, or key set, tokens are verified with. */
   protected readonly _getKey: JWTVerifyGetKey | CryptoKey | KeyObject | JWK | Uint8Array;
+  /** The issuer(s) a token must come from (`iss`). */
   protected readonly _issuer: string | string[];
+  /** The audience(s) a token must be for (`aud`). */
   protected readonly _audience: string | string[];
+  /** Algorithms a token may be signed with. */
   protected readonly _algorithms: string[];
+  /** Allowed clock skew for `exp`/`nbf`/`iat`, in seconds. */
   protected readonly _clockTolerance: number;
+  /** The `typ` header a token must carry, if set (`at+jwt`). */
   protected readonly _typ: string | undefined;
+  /** Whether keys come from a remote JWKS (its failures are errors, not 401s). */
   protected readonly _remoteKeys: boolean;
 
   constructor(options: JwtBearerStrategyOptions & { passReqToCallback: true }, verify: BearerVerifyFunctionWithRequest<JWTPayload>);

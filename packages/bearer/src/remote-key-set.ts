@@ -3,6 +3,7 @@ import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import packageJson from '../package.json' with { type: 'json' };
 import { JwksUnavailableError } from './errors.js';
 
+/** Options of a remote JWKS key set. */
 export interface RemoteKeySetOptions {
   /**
    * After fetching the key set, a token with an unknown `kid` triggers another fetch only once
