@@ -30,4 +30,7 @@ export interface PassportStrategy extends StrategyActions {
  * The `passport-strategy` base class every passport-kit strategy extends, with types of our own
  * so the published declarations need no `@types/*` package from the user.
  */
-export const Strategy = passportStrategy.Strategy as unknown as new () => PassportStrategy;
+export const Strategy = passportStrategy.Strategy as unknown as {
+  /** A strategy with passport's actions, for a subclass to give a `name` and `authenticate()`. */
+  new (): PassportStrategy;
+};
