@@ -14,9 +14,9 @@ import { Client, CookieJar, listen, type Answer, type Listening } from './suppor
 import { watchProcess, type ProcessEvents } from './support/process-watch.js';
 import { form, json, startProvider, type Provider } from './support/provider.js';
 
-const TIMEOUT = 500;
+const TIMEOUT = 800;
 /** Time allowed past the timeout for the error to reach the browser on a busy CI machine. */
-const SLACK = 500;
+const SLACK = 700;
 const OTHER_LOGINS = 8;
 
 type Done = (err: unknown, user?: unknown) => void;

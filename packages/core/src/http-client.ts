@@ -111,8 +111,10 @@ export class HttpClient {
         headers: requestHeaders,
         body: req.body ?? null,
         signal: deadline,
-        headersTimeout: this.#timeout,
-        bodyTimeout: this.#timeout,
+        // undici's own timers can fire early on a reused keep-alive connection (509 ms of an
+        // 800 ms timeout, measured): the deadline above is the timeout, these only a backstop.
+        headersTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
+        bodyTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
         dispatcher: this.#dispatcher ?? defaultDispatcher(),
       });
     } catch (err) {
