@@ -1,4 +1,4 @@
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { NetworkError } from './errors.js';
 
 /** Default overall deadline of one back-channel call, in milliseconds. */
@@ -59,7 +59,7 @@ function defaultDispatcher(): Agent {
 }
 
 /**
- * The one HTTP helper every strategy uses: undici's `request` on a pooled dispatcher, with a
+ * The one HTTP helper every strategy uses: undici's `dispatch` on a pooled dispatcher, with a
  * deadline and a size cap on every call and no retries (an authorization code is single-use).
  * Redirects are not followed; the caller sees the 3xx.
  */
@@ -87,66 +87,133 @@ export class HttpClient {
   }
 
   /** Sends one request and reads the whole (capped) body as UTF-8 text. */
-  async request(req: HttpRequest): Promise<HttpResponse> {
-    // A timer cleared when the call ends: AbortSignal.timeout's would outlive every call by the
-    // whole deadline, thousands of them under load, each holding its signal.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('The deadline passed', 'TimeoutError')), this.#timeout);
-    try {
-      return await this.#send(req, controller.signal);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async #send(req: HttpRequest, deadline: AbortSignal): Promise<HttpResponse> {
+  request(req: HttpRequest): Promise<HttpResponse> {
     // Lower-cased so a caller's `User-Agent` (passport-oauth2's customHeaders) replaces ours
     // instead of going out as a second header.
-    const requestHeaders: Record<string, string> = { 'user-agent': this.#userAgent };
-    for (const [name, value] of Object.entries(req.headers ?? {})) requestHeaders[name.toLowerCase()] = value;
-    let response: Dispatcher.ResponseData;
+    const headers: Record<string, string> = { 'user-agent': this.#userAgent };
+    for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
+    let target: URL;
     try {
-      response = await request(req.url, {
+      target = new URL(req.url);
+    } catch (err) {
+      return Promise.reject(new NetworkError(`${describeTarget(req.method, req.url)}: request failed (invalid URL)`, 'ERR_NETWORK', { cause: err }));
+    }
+    return new Promise<HttpResponse>((resolve, reject) => {
+      new ResponseReader(req, this.#timeout, this.#maxResponseSize, resolve, reject).send(this.#dispatcher ?? defaultDispatcher(), {
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
         method: req.method,
-        headers: requestHeaders,
+        headers,
         body: req.body ?? null,
-        signal: deadline,
         // undici's own timers can fire early on a reused keep-alive connection (509 ms of an
-        // 800 ms timeout, measured): the deadline above is the timeout, these only a backstop.
+        // 800 ms timeout, measured): the reader's deadline is the timeout, these a backstop.
         headersTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
         bodyTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
-        dispatcher: this.#dispatcher ?? defaultDispatcher(),
       });
-    } catch (err) {
-      throw toNetworkError(err, req, this.#timeout, deadline);
-    }
-
-    const { statusCode, headers, body } = response;
-    const declared = Number(headers['content-length']);
-    if (Number.isFinite(declared) && declared > this.#maxResponseSize) {
-      // Destroying an unread undici body emits RequestAbortedError; with no listener that
-      // would be an uncaught exception in the caller's process.
-      body.on('error', () => undefined);
-      body.destroy();
-      throw tooLarge(req, this.#maxResponseSize);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of body) {
-        size += (chunk as Buffer).length;
-        if (size > this.#maxResponseSize) {
-          body.destroy();
-          throw tooLarge(req, this.#maxResponseSize);
-        }
-        chunks.push(chunk as Buffer);
-      }
-    } catch (err) {
-      if (err instanceof NetworkError) throw err;
-      throw toNetworkError(err, req, this.#timeout, deadline);
-    }
-    return { status: statusCode, headers, body: Buffer.concat(chunks, size).toString('utf8') };
+    });
   }
+}
+
+/**
+ * One call's handler for undici's `dispatch`: collects the body (no stream per response, which
+ * `undici.request` creates and which costs about a third of a loopback call's CPU), stops
+ * reading past the size cap, and ends the call at the deadline. It uses the handler methods
+ * every undici version's dispatchers understand (`onConnect` … `onError`), so a user's
+ * `ProxyAgent` from another undici copy works too.
+ */
+class ResponseReader implements Dispatcher.DispatchHandler {
+  readonly #req: HttpRequest;
+  readonly #timeout: number;
+  readonly #maxResponseSize: number;
+  readonly #resolve: (response: HttpResponse) => void;
+  readonly #reject: (err: NetworkError) => void;
+  readonly #chunks: Buffer[] = [];
+  #size = 0;
+  #status = 0;
+  #headers: Record<string, string | string[] | undefined> = {};
+  #abort: ((err: Error) => void) | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #failure: NetworkError | undefined;
+  #settled = false;
+
+  constructor(req: HttpRequest, timeout: number, maxResponseSize: number, resolve: (response: HttpResponse) => void, reject: (err: NetworkError) => void) {
+    this.#req = req;
+    this.#timeout = timeout;
+    this.#maxResponseSize = maxResponseSize;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  send(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions): void {
+    this.#timer = setTimeout(() => this.#fail(timedOut(this.#req, this.#timeout)), this.#timeout);
+    try {
+      dispatcher.dispatch(options, this);
+    } catch (err) {
+      this.#fail(toNetworkError(err, this.#req, this.#timeout));
+    }
+  }
+
+  onConnect(abort: (err?: Error) => void): void {
+    this.#abort = abort;
+    // The deadline may have passed while the request waited for a connection.
+    const failure = this.#failure;
+    if (failure) queueMicrotask(() => abort(failure));
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    this.#status = statusCode;
+    this.#headers = parseRawHeaders(rawHeaders);
+    const declared = Number(this.#headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.#maxResponseSize) this.#fail(tooLarge(this.#req, this.#maxResponseSize));
+    // Never `false`: for these handler methods it pauses the parser, and aborting a paused
+    // parser trips an assertion in undici. The abort in #fail stops the transfer instead.
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.#settled) return true;
+    this.#size += chunk.length;
+    if (this.#size > this.#maxResponseSize) this.#fail(tooLarge(this.#req, this.#maxResponseSize));
+    else this.#chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#resolve({ status: this.#status, headers: this.#headers, body: Buffer.concat(this.#chunks, this.#size).toString('utf8') });
+  }
+
+  onError(err: Error): void {
+    this.#fail(this.#failure ?? toNetworkError(err, this.#req, this.#timeout));
+  }
+
+  // Settles once; stops the transfer so nothing more is read from the provider.
+  #fail(failure: NetworkError): void {
+    this.#failure ??= failure;
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#chunks.length = 0;
+    this.#reject(failure);
+    // Aborted after the parser returns, as undici's own body streams do: aborting from inside
+    // onHeaders/onData lets the parser complete an aborted request from the rest of the buffer.
+    const abort = this.#abort;
+    if (abort) queueMicrotask(() => abort(failure));
+  }
+}
+
+function parseRawHeaders(raw: Buffer[] | string[] | null): Record<string, string | string[] | undefined> {
+  const headers: Record<string, string | string[] | undefined> = {};
+  if (!raw) return headers;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString().toLowerCase();
+    const value = raw[i + 1]!.toString();
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return headers;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -163,16 +230,20 @@ function tooLarge(req: HttpRequest, limit: number): NetworkError {
   return new NetworkError(`${where}: response body exceeds the ${limit}-byte limit`, 'ERR_RESPONSE_TOO_LARGE');
 }
 
-function toNetworkError(err: unknown, req: HttpRequest, timeout: number, deadline: AbortSignal): NetworkError {
+function timedOut(req: HttpRequest, timeout: number, cause?: unknown): NetworkError {
   const where = describeTarget(req.method, req.url);
-  const timedOut =
-    deadline.aborted ||
+  return new NetworkError(`${where}: no complete response within ${timeout} ms`, 'ERR_TIMEOUT', cause === undefined ? {} : { cause });
+}
+
+function toNetworkError(err: unknown, req: HttpRequest, timeout: number): NetworkError {
+  if (
     err instanceof undiciErrors.HeadersTimeoutError ||
     err instanceof undiciErrors.BodyTimeoutError ||
-    err instanceof undiciErrors.ConnectTimeoutError;
-  if (timedOut) {
-    return new NetworkError(`${where}: no complete response within ${timeout} ms`, 'ERR_TIMEOUT', { cause: err });
+    err instanceof undiciErrors.ConnectTimeoutError
+  ) {
+    return timedOut(req, timeout, err);
   }
+  const where = describeTarget(req.method, req.url);
   const reason = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
   return new NetworkError(`${where}: request failed (${reason})`, 'ERR_NETWORK', { cause: err });
 }

@@ -288,6 +288,34 @@ describe('HttpClient', () => {
       expect(sent).to.be.below(32 * 1024 * 1024);
     });
 
+    for (const [what, declare] of [['with', true], ['without', false]] as const) {
+      it(`refuses an oversized response that arrives in one write ${what} Content-Length, without crashing`, async () => {
+        // The whole response in one buffer: the client learns it is too large while undici's
+        // parser still holds the rest, which must not complete the aborted request.
+        const uncaught: unknown[] = [];
+        const onUncaught = (err: unknown) => uncaught.push(err);
+        process.on('uncaughtException', onUncaught);
+        try {
+          server = await startLoopbackServer((_req, res) => {
+            const body = 'x'.repeat(5000);
+            res.socket?.write(
+              `HTTP/1.1 200 OK\r\n${declare ? `Content-Length: ${body.length}\r\n` : 'Connection: close\r\n'}\r\n${body}`,
+              () => res.socket?.end(),
+            );
+          });
+          const client = new HttpClient({ userAgent: USER_AGENT, maxResponseSize: 1000 });
+
+          const err = await rejection(client.request({ method: 'GET', url: `${server.origin}/user` }));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+
+          expect(err.code).to.equal('ERR_RESPONSE_TOO_LARGE');
+          expect(uncaught).to.deep.equal([]);
+        } finally {
+          process.off('uncaughtException', onUncaught);
+        }
+      });
+    }
+
     it('accepts a body of exactly maxResponseSize bytes', async () => {
       server = await startLoopbackServer((_req, res) => res.end('x'.repeat(1000)));
       const client = new HttpClient({ userAgent: USER_AGENT, maxResponseSize: 1000 });
