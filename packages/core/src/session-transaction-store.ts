@@ -1,4 +1,4 @@
-import { handleId, sameHandle } from './lib/handle-id.js';
+import { handleId } from './lib/handle-id.js';
 import type { IncomingRequest } from './request.js';
 import {
   DEFAULT_TRANSACTION_TTL,
@@ -17,10 +17,14 @@ export interface SessionTransactionStoreOptions {
   maxPending?: number | undefined;
 }
 
-interface Entry {
-  handle: string;
-  expiresAt: number;
-  data: TransactionData;
+// `[expires at (ms since the epoch), what the strategy keeps]`, under a hash of the handle:
+// every pending login is written to (and read from) the session store, so it stays small. The
+// handle itself is not kept: finding its hash among the keys proves the caller had it, and the
+// time that lookup takes tells nothing about the handle.
+type Entry = [expiresAt: number, data: TransactionData];
+
+function isEntry(value: unknown): value is Entry {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'object' && value[1] !== null;
 }
 
 /**
@@ -49,8 +53,8 @@ export class SessionTransactionStore implements TransactionStore {
   async save(req: IncomingRequest, handle: string, data: TransactionData): Promise<void> {
     const session = requireSession(req);
     const now = Date.now();
-    const pending = Object.entries(this.#entries(session)).filter(([, entry]) => entry.expiresAt > now);
-    pending.push([handleId(handle), { handle, expiresAt: now + this.#ttl, data }]);
+    const pending = Object.entries(this.#entries(session)).filter(([, [expiresAt]]) => expiresAt > now);
+    pending.push([handleId(handle), [now + this.#ttl, data]]);
     // Abandoned logins must not grow the session without bound.
     session[this.#key] = Object.fromEntries(pending.slice(-this.#maxPending));
   }
@@ -62,7 +66,7 @@ export class SessionTransactionStore implements TransactionStore {
     if (ids.length === 0) return { status: 'missing' };
     const id = handleId(handle);
     const entry = Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined;
-    if (!entry || !sameHandle(entry.handle, handle)) return { status: 'mismatch' };
+    if (!entry) return { status: 'mismatch' };
     // Written back, not changed in place: some sessions (@fastify/secure-session's) persist
     // only what is assigned, and a handle kept there could be used again.
     const remaining = { ...entries };
@@ -72,14 +76,16 @@ export class SessionTransactionStore implements TransactionStore {
       delete session[this.#key];
       if (session[this.#key] !== undefined) session[this.#key] = undefined;
     }
-    if (entry.expiresAt <= Date.now()) return { status: 'expired' };
-    return { status: 'found', data: entry.data as T };
+    const [expiresAt, data] = entry;
+    if (expiresAt <= Date.now()) return { status: 'expired' };
+    return { status: 'found', data: data as T };
   }
 
   #entries(session: Record<string, unknown>): Record<string, Entry> {
     const value = session[this.#key];
     if (typeof value !== 'object' || value === null) return {};
-    return value as Record<string, Entry>;
+    // Only well-formed entries: a session store may hand back anything it was given.
+    return Object.fromEntries(Object.entries(value).filter(([, entry]) => isEntry(entry))) as Record<string, Entry>;
   }
 }
 
