@@ -2,7 +2,7 @@
 // Each provider's two apps run at once in their own processes; the load driver (another
 // process) drives them in turns, A, B, A, B, …, and every figure is the median over the rounds.
 // Options: --latency ms (20), --users n (16), --rounds n (3), --duration ms (2500),
-// --warmup ms (500), --pending n (2000), --imports n (7), --providers a,b (all), --no-transport,
+// --warmup ms (500), --pending n (10000), --imports n (7), --providers a,b (all), --no-transport,
 // --cpu-prof dir (each app writes a V8 CPU profile there).
 import { execFile } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '2500' },
     warmup: { type: 'string', default: '500' },
-    pending: { type: 'string', default: '2000' },
+    pending: { type: 'string', default: '10000' },
     imports: { type: 'string', default: '7' },
     providers: { type: 'string', default: PROVIDERS.join(',') },
     'no-transport': { type: 'boolean', default: false },
