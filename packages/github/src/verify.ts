@@ -1,37 +1,17 @@
-import type { VerifyCallback } from '@passport-kit/oauth2';
+// The verify forms GitHubStrategy accepts: OAuth2Strategy's, with the GitHub profile.
+import type {
+  VerifyFunction,
+  VerifyFunctionWithParams,
+  VerifyFunctionWithRequest,
+  VerifyFunctionWithRequestAndParams,
+} from '@passport-kit/oauth2';
 import type { GitHubProfile } from './profile.js';
 
-type VerifyResult = void | Promise<unknown>;
-
 /** `(accessToken, refreshToken, profile, done)` */
-export type GitHubVerifyFunction = (accessToken: string, refreshToken: string | undefined, profile: GitHubProfile, done: VerifyCallback) => VerifyResult;
-
+export type GitHubVerifyFunction = VerifyFunction<GitHubProfile>;
 /** `(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response. */
-export type GitHubVerifyFunctionWithParams = (
-  accessToken: string,
-  refreshToken: string | undefined,
-  params: Record<string, unknown>,
-  profile: GitHubProfile,
-  done: VerifyCallback,
-) => VerifyResult;
-
-// Declared as methods, so `req` is checked bivariantly: `(req: express.Request, ...)` fits
-// whatever the framework's request type is.
+export type GitHubVerifyFunctionWithParams = VerifyFunctionWithParams<GitHubProfile>;
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
-export type GitHubVerifyFunctionWithRequest = {
-  /** The verify callback, request first. */
-  verify(req: unknown, accessToken: string, refreshToken: string | undefined, profile: GitHubProfile, done: VerifyCallback): VerifyResult;
-}['verify'];
-
+export type GitHubVerifyFunctionWithRequest = VerifyFunctionWithRequest<GitHubProfile>;
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
-export type GitHubVerifyFunctionWithRequestAndParams = {
-  /** The verify callback, request first. */
-  verify(
-    req: unknown,
-    accessToken: string,
-    refreshToken: string | undefined,
-    params: Record<string, unknown>,
-    profile: GitHubProfile,
-    done: VerifyCallback,
-  ): VerifyResult;
-}['verify'];
+export type GitHubVerifyFunctionWithRequestAndParams = VerifyFunctionWithRequestAndParams<GitHubProfile>;

@@ -32,11 +32,13 @@ export {
   type OAuth1StrategyOptions,
   type ProtectedResourceResponse,
   type SkipUserProfile,
-  type TokenParams,
-  type VerifyCallback,
-  type VerifyFunction,
-  type VerifyFunctionWithParams,
-  type VerifyFunctionWithRequest,
-  type VerifyFunctionWithRequestAndParams,
-  type OAuth1Verify,
 } from './strategy.js';
+export type {
+  OAuth1Verify,
+  TokenParams,
+  VerifyCallback,
+  VerifyFunction,
+  VerifyFunctionWithParams,
+  VerifyFunctionWithRequest,
+  VerifyFunctionWithRequestAndParams,
+} from './verify.js';

@@ -20,6 +20,7 @@ import {
 } from '@passport-kit/core';
 
 import { InternalOAuthError } from './errors.js';
+import type { OAuth1Verify, TokenParams, VerifyFunction, VerifyFunctionWithParams, VerifyFunctionWithRequest, VerifyFunctionWithRequestAndParams } from './verify.js';
 import { buildSignedRequest, type ClientCredentials, type SignedRequestOptions } from './lib/signed-request.js';
 import { redact } from './lib/redact.js';
 import {
@@ -38,41 +39,6 @@ import { SIGNATURE_METHODS, parseFormEncoded, type SignatureMethod } from './sig
 const PACKAGE_VERSION = '0.1.0';
 // Headers undici manages itself or refuses; node-oauth's `Connection: close` default is one.
 const MANAGED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'host']);
-
-/** `done(err, user, info)`: `user` false for a failed login. */
-export type VerifyCallback = (err?: unknown, user?: unknown, info?: unknown) => void;
-/** Token-response parameters besides the token and its secret (`user_id`, `screen_name`, …). */
-export type TokenParams = Record<string, string>;
-
-/** `(token, tokenSecret, profile, done)`; may instead return (a promise of) the user. */
-export type VerifyFunction = (token: string, tokenSecret: string, profile: Profile, done: VerifyCallback) => unknown;
-/** `(token, tokenSecret, params, profile, done)`: also the token response's other parameters. */
-export type VerifyFunctionWithParams = (
-  token: string,
-  tokenSecret: string,
-  params: TokenParams,
-  profile: Profile,
-  done: VerifyCallback,
-) => unknown;
-/** `passReqToCallback: true`: `(req, token, tokenSecret, profile, done)`. */
-export type VerifyFunctionWithRequest = (
-  req: IncomingRequest,
-  token: string,
-  tokenSecret: string,
-  profile: Profile,
-  done: VerifyCallback,
-) => unknown;
-/** `passReqToCallback: true`: `(req, token, tokenSecret, params, profile, done)`. */
-export type VerifyFunctionWithRequestAndParams = (
-  req: IncomingRequest,
-  token: string,
-  tokenSecret: string,
-  params: TokenParams,
-  profile: Profile,
-  done: VerifyCallback,
-) => unknown;
-/** Any of the verify forms; the strategy tells them apart by `passReqToCallback` and arity. */
-export type OAuth1Verify = VerifyFunction | VerifyFunctionWithParams | VerifyFunctionWithRequest | VerifyFunctionWithRequestAndParams;
 
 /** The `skipUserProfile` option: `true` to skip loading the profile, or a function deciding per login. */
 export type SkipUserProfile =

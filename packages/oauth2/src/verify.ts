@@ -9,7 +9,15 @@ type VerifyResult = void | Promise<unknown>;
 export type VerifyFunction<P = unknown> = (accessToken: string, refreshToken: string | undefined, profile: P, done: VerifyCallback) => VerifyResult;
 /** `(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response. */
 export type VerifyFunctionWithParams<P = unknown> = (accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: P, done: VerifyCallback) => VerifyResult;
+// The request forms are declared as methods, so `req` is checked bivariantly: a verify written
+// as `(req: express.Request, …)` fits whatever request type the framework hands passport.
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
-export type VerifyFunctionWithRequest<P = unknown, R = IncomingRequest> = (req: R, accessToken: string, refreshToken: string | undefined, profile: P, done: VerifyCallback) => VerifyResult;
+export type VerifyFunctionWithRequest<P = unknown, R = IncomingRequest> = {
+  /** The verify callback, request first. */
+  verify(req: R, accessToken: string, refreshToken: string | undefined, profile: P, done: VerifyCallback): VerifyResult;
+}['verify'];
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
-export type VerifyFunctionWithRequestAndParams<P = unknown, R = IncomingRequest> = (req: R, accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: P, done: VerifyCallback) => VerifyResult;
+export type VerifyFunctionWithRequestAndParams<P = unknown, R = IncomingRequest> = {
+  /** The verify callback, request first. */
+  verify(req: R, accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: P, done: VerifyCallback): VerifyResult;
+}['verify'];

@@ -1,42 +1,24 @@
-import type { VerifyCallback } from '@passport-kit/oauth2';
+// The verify forms OpenIDConnectStrategy accepts: OAuth2Strategy's, with the OpenID Connect profile.
+import type {
+  VerifyFunction,
+  VerifyFunctionWithParams,
+  VerifyFunctionWithRequest,
+  VerifyFunctionWithRequestAndParams,
+} from '@passport-kit/oauth2';
 import type { OpenIDConnectProfile } from './profile.js';
 
-type VerifyResult = void | Promise<unknown>;
-
 /** `(accessToken, refreshToken, profile, done)` */
-export type OpenIDConnectVerifyFunction = (accessToken: string, refreshToken: string | undefined, profile: OpenIDConnectProfile, done: VerifyCallback) => VerifyResult;
-
+export type OpenIDConnectVerifyFunction = VerifyFunction<OpenIDConnectProfile>;
 /**
  * `(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response,
  * with the raw `id_token` and its verified claims as `id_token_claims`.
  */
-export type OpenIDConnectVerifyFunctionWithParams = (
-  accessToken: string,
-  refreshToken: string | undefined,
-  params: Record<string, unknown>,
-  profile: OpenIDConnectProfile,
-  done: VerifyCallback,
-) => VerifyResult;
-
-// Declared as methods, so `req` is checked bivariantly: `(req: express.Request, ...)` fits.
+export type OpenIDConnectVerifyFunctionWithParams = VerifyFunctionWithParams<OpenIDConnectProfile>;
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
-export type OpenIDConnectVerifyFunctionWithRequest = {
-  /** The verify callback, request first. */
-  verify(req: unknown, accessToken: string, refreshToken: string | undefined, profile: OpenIDConnectProfile, done: VerifyCallback): VerifyResult;
-}['verify'];
-
+export type OpenIDConnectVerifyFunctionWithRequest = VerifyFunctionWithRequest<OpenIDConnectProfile>;
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
-export type OpenIDConnectVerifyFunctionWithRequestAndParams = {
-  /** The verify callback, request first. */
-  verify(
-    req: unknown,
-    accessToken: string,
-    refreshToken: string | undefined,
-    params: Record<string, unknown>,
-    profile: OpenIDConnectProfile,
-    done: VerifyCallback,
-  ): VerifyResult;
-}['verify'];
+export type OpenIDConnectVerifyFunctionWithRequestAndParams = VerifyFunctionWithRequestAndParams<OpenIDConnectProfile>;
+
 
 /**
  * Any of the verify forms, chosen as passport-oauth2 does: by arity, 5 (6 with `req`) for the
