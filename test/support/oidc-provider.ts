@@ -1,6 +1,6 @@
 // panva's oidc-provider, started in-process on loopback: the real authorization server the OAuth2
 // fixtures are recorded against, the live interop suite runs against, and the example app uses.
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -30,16 +30,35 @@ export const TEST_CLIENTS = {
 } as const satisfies Record<string, TestClient>;
 
 /**
+ * The password every {@link TEST_ACCOUNTS} account has for the password grant (RFC 6749 §4.3),
+ * which only `TEST_GRANT_CLIENTS.legacy` may use.
+ */
+export const TEST_PASSWORD = 'correct-horse-battery-staple-8Jd2';
+
+/**
  * Clients for the token endpoint grants beyond the authorization code (fixed ids and secrets:
  * recordings depend on them): machine-to-machine with `client_secret_basic`, and the two JWT
  * client authentication methods of RFC 7523 (`private_key_jwt` with {@link testClientPrivateKey},
- * `client_secret_jwt` with its secret). All may use client_credentials and introspect tokens.
+ * `client_secret_jwt` with its secret); these three may use client_credentials. `legacy` may use
+ * the password grant (and refresh what it gets with offline_access); `exchange`, a backend
+ * service, may use token exchange (RFC 8693). All may introspect tokens.
  */
 export const TEST_GRANT_CLIENTS = {
   machine: { clientID: 'm2m-client', clientSecret: 'm2m-secret-Vd3kP0qLx8sT2wYz', tokenEndpointAuthMethod: 'client_secret_basic' },
   privateKeyJwt: { clientID: 'private-key-jwt-client', tokenEndpointAuthMethod: 'private_key_jwt' },
   clientSecretJwt: { clientID: 'client-secret-jwt-client', clientSecret: 'client-secret-jwt-secret-Hq7mN2vB9xK4pL6sR1tW8yZ3', tokenEndpointAuthMethod: 'client_secret_jwt' },
+  legacy: { clientID: 'legacy-password-client', clientSecret: 'legacy-secret-Tn5wQ1zR8cLx4Hv0', tokenEndpointAuthMethod: 'client_secret_post' },
+  exchange: { clientID: 'token-exchange-service', clientSecret: 'exchange-secret-Pb7sK3mY9dWq2Fe6', tokenEndpointAuthMethod: 'client_secret_basic' },
 } as const;
+
+/** The grant type of token exchange (RFC 8693 §2.1). */
+export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+
+/**
+ * The one logical `audience` (RFC 8693 §2.1) the provider exchanges tokens for, besides the
+ * resource {@link TEST_API}: the exchanged access token is opaque and introspects with this `aud`.
+ */
+export const TEST_EXCHANGE_AUDIENCE = 'billing-api';
 
 /**
  * A resource server (RFC 8707) the provider issues JWT access tokens for (RFC 9068: `typ`
@@ -83,6 +102,8 @@ export interface OidcProvider {
   close(): Promise<void>;
 }
 
+const OIDC_SCOPES = ['openid', 'offline_access', 'profile', 'email'];
+
 const ROUTES = {
   authorization: '/auth',
   token: '/token',
@@ -96,7 +117,9 @@ const ROUTES = {
 /**
  * Starts oidc-provider on 127.0.0.1 with three clients (`client_secret_post`,
  * `client_secret_basic`, and a public client that must use PKCE S256), scopes `openid profile
- * email offline_access`, refresh tokens, revocation and introspection. Logins go through small
+ * email offline_access`, refresh tokens, revocation and introspection, plus the clients of
+ * {@link TEST_GRANT_CLIENTS} for client credentials, the password grant and token exchange (the
+ * last two are registered here: oidc-provider has neither built in). Logins go through small
  * built-in interaction pages (any login name is accepted; see {@link loginThroughProvider} in
  * `browserless-login.ts` to drive them over HTTP).
  *
@@ -121,6 +144,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, configuration(options.redirectURIs));
+  registerExtensionGrants(provider);
   started.provider = provider;
   started.handle = provider.callback();
 
@@ -157,7 +181,7 @@ function configuration(redirectURIs: string[]): Record<string, unknown> {
       ...grantClients(),
     ],
     claims: { openid: ['sub'], profile: ['name', 'picture'], email: ['email', 'email_verified'] },
-    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    scopes: OIDC_SCOPES,
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => claimsFor(sub) }),
     features: {
       devInteractions: { enabled: false },
@@ -172,6 +196,8 @@ function configuration(redirectURIs: string[]): Record<string, unknown> {
     routes: ROUTES,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     jwks: { keys: [signingKey()] },
+    // The `act` claim (RFC 8693 §4.1) of a delegated token exchange; introspection returns it.
+    extraTokenClaims: (_ctx: unknown, token: object) => exchangeActors.get(token),
     ttl: { AccessToken: 3600, AuthorizationCode: 60, ClientCredentials: 600, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 3600, Grant: 86_400 },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
       ctx.type = 'text/plain';
@@ -181,12 +207,14 @@ function configuration(redirectURIs: string[]): Record<string, unknown> {
 }
 
 function grantClients(): Record<string, unknown>[] {
-  const { machine, privateKeyJwt, clientSecretJwt } = TEST_GRANT_CLIENTS;
+  const { machine, privateKeyJwt, clientSecretJwt, legacy, exchange } = TEST_GRANT_CLIENTS;
   const common = { grant_types: ['client_credentials'], response_types: [], redirect_uris: [] };
   return [
     { ...common, client_id: machine.clientID, client_secret: machine.clientSecret, token_endpoint_auth_method: machine.tokenEndpointAuthMethod },
     { ...common, client_id: privateKeyJwt.clientID, token_endpoint_auth_method: privateKeyJwt.tokenEndpointAuthMethod, jwks: { keys: [testClientPrivateKey().publicJwk] } },
     { ...common, client_id: clientSecretJwt.clientID, client_secret: clientSecretJwt.clientSecret, token_endpoint_auth_method: clientSecretJwt.tokenEndpointAuthMethod },
+    { ...common, grant_types: ['password', 'refresh_token'], client_id: legacy.clientID, client_secret: legacy.clientSecret, token_endpoint_auth_method: legacy.tokenEndpointAuthMethod },
+    { ...common, grant_types: [TOKEN_EXCHANGE_GRANT_TYPE], client_id: exchange.clientID, client_secret: exchange.clientSecret, token_endpoint_auth_method: exchange.tokenEndpointAuthMethod },
   ];
 }
 
@@ -206,6 +234,204 @@ function claimsFor(sub: string): Record<string, unknown> {
 function introspectionAllowed(_ctx: unknown, client: { clientId: string; clientAuthMethod: string }, token: { clientId?: string }): boolean {
   // A confidential client may introspect any token; a public one only its own.
   return client.clientAuthMethod !== 'none' || token.clientId === client.clientId;
+}
+
+// The password grant (RFC 6749 §4.3) and token exchange (RFC 8693), which oidc-provider 8 does
+// not implement, registered as extension grants. Each saves a Grant for the requesting client,
+// as oidc-provider's own grants do, so the issued tokens introspect, refresh and revoke like any other.
+
+const TOKEN_TYPE = {
+  accessToken: 'urn:ietf:params:oauth:token-type:access_token',
+  idToken: 'urn:ietf:params:oauth:token-type:id_token',
+} as const;
+
+/** The slice of oidc-provider's token endpoint context a grant handler uses (the package ships no types). */
+interface GrantContext {
+  oidc: {
+    params: Record<string, string | string[] | undefined>;
+    client: { clientId: string; grantTypeAllowed(grantType: string): boolean };
+    provider: ExtensionGrantProvider;
+  };
+  body: unknown;
+}
+
+interface IssuedToken {
+  accountId?: string;
+  clientId: string;
+  scope?: string | undefined;
+  aud?: string;
+  readonly expiration: number;
+  readonly tokenType: string;
+  resourceServer?: unknown;
+  setAudience(audience: string): void;
+  save(): Promise<string>;
+}
+
+interface ExtensionGrantProvider {
+  Grant: new (properties: { accountId: string; clientId: string }) => {
+    addOIDCScope(scope: string): void;
+    addResourceScope(indicator: string, scope: string): void;
+    save(): Promise<string>;
+  };
+  AccessToken: {
+    new (properties: Record<string, unknown>): IssuedToken;
+    find(value: string): Promise<IssuedToken | undefined>;
+  };
+  RefreshToken: new (properties: Record<string, unknown>) => { save(): Promise<string> };
+  IdToken: new (claims: Record<string, unknown>, options: { ctx: GrantContext }) => { scope?: string; issue(options: { use: 'idtoken' }): Promise<string> };
+  ResourceServer: new (identifier: string, info: Record<string, unknown>) => unknown;
+  registerGrantType(name: string, handler: (ctx: GrantContext, next: () => Promise<void>) => Promise<void>, parameters: string[], allowedDuplicateParameters?: string[]): void;
+}
+
+type OAuthError = new (...args: (string | undefined)[]) => Error;
+const oauthError = (name: string) => errors[name] as unknown as OAuthError;
+const invalidRequest = (description: string) => new (oauthError('InvalidRequest'))(description);
+const invalidGrant = (detail: string) => new (oauthError('InvalidGrant'))(detail);
+const invalidScope = (description: string, scope: string) => new (oauthError('InvalidScope'))(description, scope);
+const invalidTarget = (description: string) => new (oauthError('InvalidTarget'))(description);
+const unsupportedTokenType = (description: string) => new (oauthError('CustomOIDCProviderError'))('unsupported_token_type', description);
+
+// The `act` claim of each delegated exchange's access token, read back by extraTokenClaims when it is saved.
+const exchangeActors = new WeakMap<object, { act: { sub: string } }>();
+
+function registerExtensionGrants(provider: Provider): void {
+  const extensible = provider as unknown as ExtensionGrantProvider;
+  extensible.registerGrantType('password', passwordGrant, ['username', 'password', 'scope']);
+  extensible.registerGrantType(
+    TOKEN_EXCHANGE_GRANT_TYPE,
+    tokenExchangeGrant,
+    ['subject_token', 'subject_token_type', 'actor_token', 'actor_token_type', 'requested_token_type', 'audience', 'resource', 'scope'],
+    // Repeatable per RFC 8693 §2.1; the handler then refuses more than one target with invalid_target.
+    ['audience', 'resource'],
+  );
+}
+
+function single(params: GrantContext['oidc']['params'], name: string): string | undefined {
+  const value = params[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function all(params: GrantContext['oidc']['params'], name: string): string[] {
+  const value = params[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+function required(params: GrantContext['oidc']['params'], ...names: string[]): string[] {
+  const missing = names.filter((name) => single(params, name) === undefined);
+  if (missing.length > 0) throw invalidRequest(`missing required parameter(s) (${missing.join(',')})`);
+  return names.map((name) => single(params, name) ?? '');
+}
+
+function scopesOf(scope: string | undefined): string[] {
+  return [...new Set((scope ?? '').split(' ').filter(Boolean))];
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// RFC 6749 §4.3.2: the test accounts, each with TEST_PASSWORD; offline_access adds a refresh token.
+async function passwordGrant(ctx: GrantContext, next: () => Promise<void>): Promise<void> {
+  const { params, client, provider } = ctx.oidc;
+  const [username = '', password = ''] = required(params, 'username', 'password');
+  if (!Object.hasOwn(TEST_ACCOUNTS, username) || !sameSecret(password, TEST_PASSWORD)) {
+    throw invalidGrant('invalid resource owner credentials');
+  }
+  const scopes = scopesOf(single(params, 'scope'));
+  const unknown = scopes.filter((scope) => !OIDC_SCOPES.includes(scope));
+  if (unknown.length > 0) throw invalidScope('requested scope is not allowed', unknown.join(' '));
+  const scope = scopes.join(' ') || undefined;
+
+  const grant = new provider.Grant({ accountId: username, clientId: client.clientId });
+  if (scope !== undefined) grant.addOIDCScope(scope);
+  const grantId = await grant.save();
+  const token = new provider.AccessToken({ accountId: username, client, grantId, gty: 'password', scope });
+  const accessToken = await token.save();
+  const refreshToken = scopes.includes('offline_access') && client.grantTypeAllowed('refresh_token')
+    ? await new provider.RefreshToken({ accountId: username, client, grantId, gty: 'password', scope, rotations: 0, authTime: Math.floor(Date.now() / 1000) }).save()
+    : undefined;
+
+  ctx.body = { access_token: accessToken, expires_in: token.expiration, token_type: token.tokenType, scope, refresh_token: refreshToken };
+  await next();
+}
+
+// RFC 8693 §2: the subject (and actor) must be access tokens this provider issued; the new token
+// is for the requesting client, narrowed to the requested scope, for one audience or resource.
+async function tokenExchangeGrant(ctx: GrantContext, next: () => Promise<void>): Promise<void> {
+  const { params, client, provider } = ctx.oidc;
+  const [subjectToken = '', subjectTokenType = ''] = required(params, 'subject_token', 'subject_token_type');
+  const subject = await activeAccessToken(provider, subjectToken, subjectTokenType, 'subject_token');
+  if (subject.accountId === undefined) throw invalidGrant('subject_token has no subject');
+  const accountId = subject.accountId;
+
+  let actor: IssuedToken | undefined;
+  const actorToken = single(params, 'actor_token');
+  const actorTokenType = single(params, 'actor_token_type');
+  if ((actorToken === undefined) !== (actorTokenType === undefined)) {
+    throw invalidRequest('actor_token and actor_token_type go together');
+  }
+  if (actorToken !== undefined && actorTokenType !== undefined) {
+    actor = await activeAccessToken(provider, actorToken, actorTokenType, 'actor_token');
+  }
+
+  const requestedTokenType = single(params, 'requested_token_type') ?? TOKEN_TYPE.accessToken;
+  if (requestedTokenType !== TOKEN_TYPE.accessToken && requestedTokenType !== TOKEN_TYPE.idToken) {
+    throw invalidRequest('requested_token_type must be an access token or an ID token');
+  }
+
+  const audiences = all(params, 'audience');
+  const resources = all(params, 'resource');
+  if (audiences.length + resources.length > 1) throw invalidTarget('only one audience or resource per exchange');
+  const [audience] = audiences;
+  const [resource] = resources;
+  if (audience !== undefined && audience !== TEST_EXCHANGE_AUDIENCE) throw invalidTarget('unknown audience');
+  const resourceServer = resource === undefined ? undefined : resourceServerInfo(ctx, resource);
+
+  // Without a resource the new token may narrow the subject's scopes, never widen them; with
+  // one, it carries the resource server's scopes asked for.
+  const allowed = resourceServer === undefined ? scopesOf(subject.scope) : scopesOf(String(resourceServer['scope']));
+  const requested = single(params, 'scope') === undefined ? (resourceServer === undefined ? allowed : []) : scopesOf(single(params, 'scope'));
+  const refused = requested.filter((scope) => !allowed.includes(scope));
+  if (refused.length > 0) throw invalidScope('requested scope exceeds the subject_token', refused.join(' '));
+  const scope = requested.join(' ') || undefined;
+
+  if (requestedTokenType === TOKEN_TYPE.idToken) {
+    if (!requested.includes('openid')) throw invalidRequest('an ID token needs the openid scope');
+    if (audience !== undefined || resource !== undefined) throw invalidTarget('an ID token is for the requesting client only');
+    const idToken = new provider.IdToken({ ...claimsFor(accountId) }, { ctx });
+    idToken.scope = scope ?? 'openid';
+    // §2.2.1: N_A, since an ID token is not an access token.
+    ctx.body = { access_token: await idToken.issue({ use: 'idtoken' }), issued_token_type: TOKEN_TYPE.idToken, token_type: 'N_A' };
+    return next();
+  }
+
+  const grant = new provider.Grant({ accountId, clientId: client.clientId });
+  if (resource !== undefined && scope !== undefined) grant.addResourceScope(resource, scope);
+  else if (scope !== undefined) grant.addOIDCScope(scope);
+  const grantId = await grant.save();
+  const token = new provider.AccessToken({ accountId, client, grantId, gty: 'token-exchange', scope });
+  if (resource !== undefined && resourceServer !== undefined) token.resourceServer = new provider.ResourceServer(resource, resourceServer);
+  else if (audience !== undefined) token.setAudience(audience);
+  if (actor !== undefined) exchangeActors.set(token, { act: { sub: actor.accountId ?? actor.clientId } });
+
+  ctx.body = {
+    access_token: await token.save(),
+    issued_token_type: TOKEN_TYPE.accessToken,
+    token_type: token.tokenType,
+    expires_in: token.expiration,
+    scope,
+  };
+  await next();
+}
+
+async function activeAccessToken(provider: ExtensionGrantProvider, value: string, type: string, name: string): Promise<IssuedToken> {
+  // RFC 8693 §3 lists more token types; this provider only vouches for its own access tokens.
+  if (type !== TOKEN_TYPE.accessToken) throw unsupportedTokenType(`${name}_type must be ${TOKEN_TYPE.accessToken}`);
+  const token = await provider.AccessToken.find(value);
+  if (token === undefined) throw invalidGrant(`${name} is not an active access token issued here`);
+  return token;
 }
 
 let cachedKey: Record<string, unknown> | undefined;
