@@ -2,9 +2,18 @@
 // Express app (express-session + passport + OAuth2Strategy) logs in through the recording proxy,
 // which sits between the strategy and the provider's back channel (token endpoint). The browser
 // leg (authorization endpoint, login, consent) goes to the provider directly and is not recorded.
-import { TokenClient, type OAuth2StrategyOptions, type TokenClientOptions } from '@passport-kit/oauth2';
+import { TOKEN_TYPES, TokenClient, type OAuth2StrategyOptions, type TokenClientOptions } from '@passport-kit/oauth2';
 import { appAgent, finishLogin, login, loginApp, oidcStrategy, startLogin, TEST_CALLBACK_URL, type LoginOutcome } from '../../test/support/oidc-login-app.js';
-import { OIDC_PROVIDER_VERSION, TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, testClientPrivateKey, type OidcProvider } from '../../test/support/oidc-provider.js';
+import {
+  OIDC_PROVIDER_VERSION,
+  TEST_API,
+  TEST_EXCHANGE_AUDIENCE,
+  TEST_GRANT_CLIENTS,
+  TEST_PASSWORD,
+  startOidcProvider,
+  testClientPrivateKey,
+  type OidcProvider,
+} from '../../test/support/oidc-provider.js';
 import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
 import { saveRecording } from '../../test/support/recordings.js';
 import { tokensByLogin } from '../../test/support/token-login.js';
@@ -44,6 +53,7 @@ export default async function recordOAuth2(): Promise<string[]> {
     const written: string[] = [];
     for (const handshake of handshakes) written.push(await record(op, proxy, handshake));
     written.push(...(await recordGrants(op, proxy)));
+    written.push(...(await recordPasswordGrant(op, proxy)), ...(await recordTokenExchange(op, proxy)));
     return written;
   } finally {
     await proxy.close();
@@ -91,8 +101,8 @@ async function record(op: OidcProvider, proxy: RecordingProxy, handshake: Handsh
 
 
 // The TokenClient's grants beyond the authorization code, each through the recording proxy
-// (only the exchanges after any login are saved). The password grant and token exchange are
-// not recorded: oidc-provider implements neither.
+// (only the exchanges after any login are saved). The password grant and token exchange, which
+// oidc-provider implements neither of, are recorded below against the test provider's own.
 async function recordGrants(op: OidcProvider, proxy: RecordingProxy): Promise<string[]> {
   const endpoints = { tokenURL: `${proxy.url}/token`, revocationURL: `${proxy.url}/token/revocation`, introspectionURL: `${proxy.url}/token/introspection` };
   const tokenClient = (options: Omit<TokenClientOptions, keyof typeof endpoints>) => new TokenClient({ ...endpoints, ...options });
@@ -149,15 +159,96 @@ async function recordGrants(op: OidcProvider, proxy: RecordingProxy): Promise<st
   return written;
 }
 
+// The password grant (RFC 6749 §4.3) as the test provider registers it, for the legacy client,
+// and a wrong password.
+async function recordPasswordGrant(op: OidcProvider, proxy: RecordingProxy): Promise<string[]> {
+  const { legacy } = TEST_GRANT_CLIENTS;
+  const tokenURL = `${proxy.url}/token`;
+  const tokens = new TokenClient({ tokenURL, ...legacy, clientAuthentication: 'client_secret_post' });
+  const scope = 'openid profile offline_access';
+  const context = { tokenURL, issuer: op.issuer, clientID: legacy.clientID, clientSecret: legacy.clientSecret, clientAuthentication: 'client_secret_post', scope };
+  const written: string[] = [];
+
+  let from = proxy.definitions().length;
+  const issued = await tokens.password({ username: 'alice', password: TEST_PASSWORD, scope });
+  if (issued.refreshToken === undefined) throw new Error('oauth2/password: offline_access brought no refresh token');
+  written.push(saveGrantRecording(op, proxy, 'password', { ...context, username: 'alice', password: TEST_PASSWORD }, from));
+
+  from = proxy.definitions().length;
+  const wrongPassword = 'not-the-password-4242';
+  const refused = await tokens.password({ username: 'alice', password: wrongPassword, scope }).then(() => 'accepted', (err: { code?: string }) => err.code);
+  if (refused !== 'invalid_grant') throw new Error(`oauth2/password-invalid-grant: expected invalid_grant, got ${String(refused)}`);
+  written.push(saveGrantRecording(op, proxy, 'password-invalid-grant', { ...context, username: 'alice', password: wrongPassword }, from));
+  return written;
+}
+
+// Token exchange (RFC 8693) as the test provider registers it: alice logs in to one client, and
+// the backend service exchanges her access token for one addressed to another API, then
+// introspects it; and the same token offered as an ID token, which the provider does not take.
+async function recordTokenExchange(op: OidcProvider, proxy: RecordingProxy): Promise<string[]> {
+  const { exchange } = TEST_GRANT_CLIENTS;
+  const endpoints = { tokenURL: `${proxy.url}/token`, introspectionURL: `${proxy.url}/token/introspection` };
+  const service = new TokenClient({ ...endpoints, ...exchange, clientAuthentication: 'client_secret_basic' });
+  const { secretPost } = op.clients;
+  const login = await tokensByLogin(op, new TokenClient({ ...endpoints, ...secretPost }), secretPost.clientID, { scope: 'openid profile' });
+  const context = {
+    ...endpoints,
+    issuer: op.issuer,
+    clientID: exchange.clientID,
+    clientSecret: exchange.clientSecret,
+    clientAuthentication: 'client_secret_basic',
+    subjectToken: login.accessToken,
+    subjectClientID: secretPost.clientID,
+    audience: TEST_EXCHANGE_AUDIENCE,
+    scope: 'openid',
+  };
+  const written: string[] = [];
+
+  let from = proxy.definitions().length;
+  const exchanged = await service.exchangeToken({ subjectToken: login.accessToken, subjectTokenType: TOKEN_TYPES.accessToken, audience: TEST_EXCHANGE_AUDIENCE, scope: 'openid' });
+  const info = await service.introspect(exchanged.accessToken, { tokenTypeHint: 'access_token' });
+  if (!info.active || info.aud !== TEST_EXCHANGE_AUDIENCE) throw new Error('oauth2/token-exchange: the exchanged token is not active for the audience');
+  written.push(saveGrantRecording(op, proxy, 'token-exchange', { ...context, subjectTokenType: TOKEN_TYPES.accessToken }, from));
+
+  from = proxy.definitions().length;
+  const refused = await service
+    .exchangeToken({ subjectToken: login.accessToken, subjectTokenType: TOKEN_TYPES.idToken, audience: TEST_EXCHANGE_AUDIENCE, scope: 'openid' })
+    .then(() => 'accepted', (err: { code?: string }) => err.code);
+  if (refused !== 'unsupported_token_type') throw new Error(`oauth2/token-exchange-unsupported-token-type: expected unsupported_token_type, got ${String(refused)}`);
+  written.push(saveGrantRecording(op, proxy, 'token-exchange-unsupported-token-type', { ...context, subjectTokenType: TOKEN_TYPES.idToken }, from));
+  return written;
+}
+
+function saveGrantRecording(op: OidcProvider, proxy: RecordingProxy, name: string, context: Record<string, string>, from: number): string {
+  return saveRecording(`oauth2/${name}`, {
+    recordedBy: RECORDED_BY,
+    against: `oidc-provider ${OIDC_PROVIDER_VERSION} with the password and token exchange grants of test/support/oidc-provider.ts`,
+    context,
+    definitions: proxy.definitions().slice(from),
+  });
+}
+
+/** The groups of grant recordings {@link recordOAuth2Grants} makes. */
+export type GrantRecordings = 'built-in' | 'password' | 'token-exchange';
+
 /**
- * Records only the TokenClient grants, leaving the handshake recordings as they are. Call it
- * from a script that runs `nock.restore()` first, as scripts/record-fixtures.ts does.
+ * Records only the TokenClient grants, leaving the handshake recordings as they are: the grants
+ * oidc-provider has built in (refresh, client credentials, introspection, revocation), the
+ * password grant and token exchange, or the groups named. Call it from a script that runs
+ * `nock.restore()` first, as scripts/record-fixtures.ts does.
+ *
+ * @example
+ * await recordOAuth2Grants(['password', 'token-exchange']);
  */
-export async function recordOAuth2Grants(): Promise<string[]> {
+export async function recordOAuth2Grants(groups: readonly GrantRecordings[] = ['built-in', 'password', 'token-exchange']): Promise<string[]> {
   const op = await startOidcProvider({ port: PROVIDER_PORT, redirectURIs: [TEST_CALLBACK_URL] });
   const proxy = await startRecordingProxy(op.issuer, { port: PROXY_PORT });
   try {
-    return await recordGrants(op, proxy);
+    const written: string[] = [];
+    if (groups.includes('built-in')) written.push(...(await recordGrants(op, proxy)));
+    if (groups.includes('password')) written.push(...(await recordPasswordGrant(op, proxy)));
+    if (groups.includes('token-exchange')) written.push(...(await recordTokenExchange(op, proxy)));
+    return written;
   } finally {
     await proxy.close();
     await op.close();
