@@ -12,7 +12,7 @@ import { createServer, request as forward } from 'node:http';
 import { TwitterStrategy, XStrategy, type TwitterStrategyOptions, type XStrategyOptions } from '@passport-kit/twitter';
 import { DEFAULT_USERS, startEmulator, type Emulator, type EndpointName, type Scenario } from '@passport-kit/testing';
 import testingPackage from '../../packages/testing/package.json' with { type: 'json' };
-import { Browser, CALLBACK_URL, loginApp, type Outcome } from '../../packages/twitter/test/support/login-app.js';
+import { Browser, CALLBACK_URL, loginApp, type Outcome } from '../../packages/oauth2/test/support/login-app.js';
 import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
 import { saveRecording } from '../../test/support/recordings.js';
 
@@ -125,7 +125,7 @@ async function recordTwitterLogin(emulator: Emulator, proxy: RecordingProxy, han
   emulator.reset();
   if (handshake.scenario) emulator.setScenario(handshake.scenario.endpoint, handshake.scenario.play, { times: 1 });
   const from = proxy.definitions().length;
-  const callback = await approve(await browser.startLogin(), handshake.user ?? 'ada');
+  const callback = await approve((await browser.startLogin()).url, handshake.user ?? 'ada');
   const outcome = await browser.callback(callback.searchParams);
   if (!handshake.expect(outcome)) throw new Error(`twitter/${handshake.name}: unexpected outcome ${JSON.stringify(outcome)}`);
   return saveRecording(`twitter/${handshake.name}`, {
@@ -144,8 +144,8 @@ async function recordInterleavedTwitterLogins(emulator: Emulator, proxy: Recordi
   const hedy = new Browser(app);
   emulator.reset();
   const from = proxy.definitions().length;
-  const adaStart = await ada.startLogin();
-  const hedyStart = await hedy.startLogin();
+  const adaStart = (await ada.startLogin()).url;
+  const hedyStart = (await hedy.startLogin()).url;
   const hedyBack = await approve(hedyStart, 'hedy');
   const adaBack = await approve(adaStart, 'ada');
   for (const [who, outcome] of [['hedy', await hedy.callback(hedyBack.searchParams)], ['ada', await ada.callback(adaBack.searchParams)]] as const) {
@@ -190,7 +190,7 @@ async function recordXLogin(emulator: Emulator, proxy: RecordingProxy, handshake
   emulator.reset();
   if (handshake.scenario) emulator.setScenario(handshake.scenario.endpoint, handshake.scenario.play, { times: 1 });
   const from = proxy.definitions().length;
-  const authorization = await browser.startLogin();
+  const authorization = (await browser.startLogin()).url;
   const callback = await approve(authorization, handshake.user ?? 'ada');
   const outcome = await browser.callback(callback.searchParams);
   if (!handshake.expect(outcome)) throw new Error(`x/${handshake.name}: unexpected outcome ${JSON.stringify(outcome)}`);

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
 import { replayOAuth1, type OAuth1Context } from '../../oauth1/test/support/replay.js';
-import { Browser, loginApp } from './support/login-app.js';
+import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
 
 interface TwitterContext extends OAuth1Context {
   requestTokenURL: string;
@@ -31,7 +31,7 @@ function strategyFor(context: TwitterContext, options: Partial<TwitterStrategyOp
 async function logIn(fixture: string, options: Partial<TwitterStrategyOptions> = {}) {
   const recording = replayOAuth1<TwitterContext>(fixture);
   const browser = new Browser(loginApp(strategyFor(recording.context, options)));
-  const start = await browser.startLogin();
+  const start = (await browser.startLogin()).url;
   const outcome = await browser.callback(new URLSearchParams(recording.context.callbackQuery));
   return { ...recording, start, outcome };
 }

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { AUTHORIZE_URL, TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
-import { Browser, loginApp, type LoginAppOptions } from './support/login-app.js';
+import { Browser, loginApp, type LoginAppOptions } from '../../oauth2/test/support/login-app.js';
 import { INVALID_TOKEN, VERIFY_CREDENTIALS, XML_ERROR } from './support/payloads.js';
 
 const API = 'https://api.twitter.com';
@@ -55,7 +55,7 @@ describe('TwitterStrategy', () => {
       nock(API, { reqheaders: { authorization: (value: string | null) => ((authorization = value ?? ''), true) } })
         .post('/oauth/request_token')
         .reply(200, 'oauth_token=request-token&oauth_token_secret=request-secret&oauth_callback_confirmed=true');
-      const location = await new Browser(loginApp(strategy())).startLogin();
+      const location = (await new Browser(loginApp(strategy())).startLogin()).url;
       expect(location.toString()).to.equal('https://api.twitter.com/oauth/authenticate?oauth_token=request-token');
       expect(authorization).to.match(/^OAuth /).and.include('oauth_consumer_key="consumer-key"').and.include('oauth_callback="http%3A%2F%2Fapp.test%2Fauth%2Fcallback"');
       expect(authorization).to.not.include('consumer-secret-value');
@@ -63,14 +63,14 @@ describe('TwitterStrategy', () => {
 
     it('goes to oauth/authorize when userAuthorizationURL says so', async () => {
       requestToken();
-      const location = await new Browser(loginApp(strategy({ userAuthorizationURL: AUTHORIZE_URL }))).startLogin();
+      const location = (await new Browser(loginApp(strategy({ userAuthorizationURL: AUTHORIZE_URL }))).startLogin()).url;
       expect(`${location.origin}${location.pathname}`).to.equal('https://api.twitter.com/oauth/authorize');
     });
 
     it('passes the forceLogin and screenName authenticate() options as force_login and screen_name', async () => {
       requestToken();
       const app = loginApp(strategy(), { loginOptions: { forceLogin: true, screenName: 'TwitterDev' } });
-      const location = await new Browser(app).startLogin();
+      const location = (await new Browser(app).startLogin()).url;
       expect(location.search).to.equal('?oauth_token=request-token&force_login=true&screen_name=TwitterDev');
     });
 

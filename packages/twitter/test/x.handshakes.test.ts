@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { XStrategy, type XProfile } from '@passport-kit/twitter';
 import { loadRecording, replayRecording, sameBody, type RecordedBody } from '../../../test/support/recordings.js';
-import { Browser, loginApp } from './support/login-app.js';
+import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
 
 interface XContext extends Record<string, string> {
   clientID: string;
@@ -43,7 +43,7 @@ function matchVerifierTo(challenge: string | null) {
 async function logIn(fixture: string) {
   const { context } = loadRecording<XContext>(fixture);
   const browser = new Browser(loginApp(strategyFor(context)));
-  const login = await browser.startLogin();
+  const login = (await browser.startLogin()).url;
   const recording = replayRecording<XContext>(fixture, { matchBody: matchVerifierTo(login.searchParams.get('code_challenge')) });
   const outcome = await browser.callback({ code: context.code, state: login.searchParams.get('state')! });
   return { context, login, outcome, definitions: recording.definitions };

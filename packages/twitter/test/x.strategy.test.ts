@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { XStrategy, type XProfile, type XStrategyOptions } from '@passport-kit/twitter';
-import { Browser, loginApp } from './support/login-app.js';
+import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
 import { USERS_ME, X_UNAUTHORIZED } from './support/payloads.js';
 
 const API = 'https://api.x.com';
@@ -32,7 +32,7 @@ function usersMe(reply: { status?: number; body?: string } = {}) {
 
 async function logIn(options: Partial<XStrategyOptions> = {}) {
   const browser = new Browser(loginApp(strategy(options)));
-  const login = await browser.startLogin();
+  const login = (await browser.startLogin()).url;
   return browser.callback({ code: 'authorization-code', state: login.searchParams.get('state')! });
 }
 
@@ -60,7 +60,7 @@ describe('XStrategy', () => {
 
   describe('issuing the authorization request', () => {
     it('sends the user to x.com with users.read tweet.read and an S256 challenge', async () => {
-      const login = await new Browser(loginApp(strategy())).startLogin();
+      const login = (await new Browser(loginApp(strategy())).startLogin()).url;
       expect(`${login.origin}${login.pathname}`).to.equal('https://x.com/i/oauth2/authorize');
       expect(Object.fromEntries(login.searchParams)).to.include({
         client_id: 'client-id',
@@ -73,7 +73,7 @@ describe('XStrategy', () => {
     });
 
     it('joins a scope array with spaces', async () => {
-      const login = await new Browser(loginApp(strategy({ scope: ['users.read', 'tweet.read', 'offline.access'] }))).startLogin();
+      const login = (await new Browser(loginApp(strategy({ scope: ['users.read', 'tweet.read', 'offline.access'] }))).startLogin()).url;
       expect(login.searchParams.get('scope')).to.equal('users.read tweet.read offline.access');
     });
   });

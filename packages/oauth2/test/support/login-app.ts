@@ -1,9 +1,9 @@
-// A real Express app around one strategy, as users write it, for driving logins in tests.
+// A real Express app around one strategy, as users write it, for driving logins in tests and
+// recorders: any passport strategy (OAuth 2.0 or 1.0a, generic or a provider's).
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import session from 'express-session';
 import passport from 'passport';
 import request from 'supertest';
-import type { OAuth2Strategy } from '@passport-kit/oauth2';
 
 export const PROVIDER = 'http://127.0.0.1:4999';
 export const AUTHORIZATION_URL = `${PROVIDER}/authorize`;
@@ -29,10 +29,10 @@ export interface Outcome {
   user?: unknown;
   authInfo?: Record<string, unknown>;
   failure?: unknown;
-  error?: { name: string; message: string; code?: string; status?: number; uri?: string };
+  error?: { name: string; message: string; code?: string; status?: number; uri?: string; statusCode?: number };
 }
 
-export function loginApp(strategy: OAuth2Strategy, options: LoginAppOptions = {}) {
+export function loginApp(strategy: { name?: string | undefined; authenticate(...args: never[]): void }, options: LoginAppOptions = {}) {
   const app = express();
   const auth = new passport.Passport();
   auth.use(strategy as unknown as passport.Strategy);
@@ -48,7 +48,7 @@ export function loginApp(strategy: OAuth2Strategy, options: LoginAppOptions = {}
     app.use(auth.initialize());
   }
   app.use(express.urlencoded({ extended: false }));
-  const name = strategy.name;
+  const name = strategy.name ?? 'oauth2';
   app.get('/login', auth.authenticate(name, { session: useSession, ...options.loginOptions }));
   const callback: RequestHandler = (req, res, next) => {
     auth.authenticate(name, { session: useSession, failWithError: false, ...options.callbackOptions }, (err: unknown, user: unknown, info: unknown, status: unknown) => {
@@ -64,9 +64,9 @@ export function loginApp(strategy: OAuth2Strategy, options: LoginAppOptions = {}
   };
   app.get('/auth/callback', callback);
   app.post('/auth/callback', callback);
-  const onError: ErrorRequestHandler = (err: Error & { code?: string; status?: number; uri?: string }, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (err: Error & { code?: string; status?: number; uri?: string; statusCode?: number }, _req, res, _next) => {
     options.onError?.(err);
-    res.status(err.status ?? 500).json({ error: { name: err.name, message: err.message, code: err.code, status: err.status, uri: err.uri } });
+    res.status(err.status ?? 500).json({ error: { name: err.name, message: err.message, code: err.code, status: err.status, uri: err.uri, statusCode: err.statusCode } });
   };
   app.use(onError);
   return app;
@@ -89,9 +89,12 @@ export class Browser {
   }
 
   /** Comes back from the provider with these callback parameters. */
-  async callback(params: Record<string, string | string[]>): Promise<Outcome> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) for (const v of ([] as string[]).concat(value)) query.append(key, v);
+  async callback(params: Record<string, string | string[]> | URLSearchParams): Promise<Outcome> {
+    // A URLSearchParams is the provider's redirect as it came (e.g. a recorded OAuth 1.0a callback).
+    const query = params instanceof URLSearchParams ? new URLSearchParams(params) : new URLSearchParams();
+    if (!(params instanceof URLSearchParams)) {
+      for (const [key, value] of Object.entries(params)) for (const v of ([] as string[]).concat(value)) query.append(key, v);
+    }
     const res = await this.agent.get(`/auth/callback?${query}`);
     return { status: res.status, ...(res.body as object) };
   }
