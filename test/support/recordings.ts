@@ -1,5 +1,6 @@
 // Recorded provider exchanges: test-fixtures/<area>/<handshake>/recording.json, written by the
 // recorder scripts (scripts/recorders/*.ts) and replayed in tests with nock.define().
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +39,7 @@ export interface ReplayOptions {
    *
    * @example
    * // PKCE: the verifier is random, so check it against the challenge this test sent instead.
-   * replayRecording('oauth2/public-client-pkce', {
-   *   matchBody: (recorded, actual) =>
-   *     sameBody(recorded, actual, { except: ['code_verifier'] }) &&
-   *     typeof actual === 'object' && typeof actual.code_verifier === 'string' &&
-   *     createHash('sha256').update(actual.code_verifier).digest('base64url') === challengeFromRedirect,
-   * });
+   * replayRecording('oauth2/public-client-pkce', { matchBody: pkceVerifierFor(challengeFromRedirect) });
    */
   matchBody?: MatchBody;
 }
@@ -123,6 +119,28 @@ export function sameBody(recorded: RecordedBody, actual: RecordedBody, options: 
   const except = new Set(options.except);
   const keep = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([key]) => !except.has(key)));
   return isDeepStrictEqual(keep(recorded), keep(actual));
+}
+
+/**
+ * Body matching for a login with PKCE: the recorded body, except that `code_verifier`, random on
+ * every run, must be one whose S256 challenge is the one this login sent. Without a challenge
+ * nothing matches. Pass a function when the replay is set up before the login starts.
+ *
+ * @example
+ * const login = await browser.startLogin();
+ * replayRecording('oauth2/public-client-pkce', { matchBody: pkceVerifierFor(login.get('code_challenge')) });
+ */
+export function pkceVerifierFor(challenge: string | null | (() => string | null)): MatchBody {
+  return (recorded, actual) => {
+    const expected = typeof challenge === 'function' ? challenge() : challenge;
+    if (expected === null || typeof actual !== 'object') return false;
+    const verifier = actual['code_verifier'];
+    return (
+      sameBody(recorded, actual, { except: ['code_verifier'] }) &&
+      typeof verifier === 'string' &&
+      createHash('sha256').update(verifier).digest('base64url') === expected
+    );
+  };
 }
 
 function fixtureFile(path: string): string {

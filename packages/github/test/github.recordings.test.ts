@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { GitHubStrategy, TokenError, type GitHubProfile } from '@passport-kit/github';
 import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
-import { loadRecording, replayRecording, sameBody, type RecordedBody } from '../../../test/support/recordings.js';
+import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
 
 // Recorded by scripts/recorders/github.ts against the @passport-kit/testing emulator.
 interface Context extends Record<string, string> {
@@ -40,14 +39,7 @@ async function replayLogin(handshake: string) {
   let error: unknown;
   const browser = new Browser(loginApp(strategy, { onError: (err) => (error = err) }));
   const authorization = await browser.startLogin();
-  // The PKCE verifier is random on every run: it must match this login's challenge instead.
-  const challenge = authorization.get('code_challenge');
-  const matchBody = (recorded: RecordedBody, actual: RecordedBody) =>
-    sameBody(recorded, actual, { except: ['code_verifier'] }) &&
-    typeof actual === 'object' &&
-    typeof actual['code_verifier'] === 'string' &&
-    createHash('sha256').update(actual['code_verifier']).digest('base64url') === challenge;
-  replayRecording<Context>(path, { matchBody });
+  replayRecording<Context>(path, { matchBody: pkceVerifierFor(authorization.get('code_challenge')) });
   const outcome = await browser.callback({ ...Object.fromEntries(new URLSearchParams(context.callbackQuery)), state: authorization.get('state')! });
   return { outcome, error, authorization, context };
 }

@@ -3,14 +3,13 @@
 // and UserInfo. Every recorded request must be made. The recorded id_token carries the nonce
 // and the times of its recording, so the replay runs at that time (only `Date` is faked) and
 // hands the strategy the recorded nonce through the documented `beginLogin` hook.
-import { createHash } from 'node:crypto';
 import type { ClientAuthenticationMethod, LoginExtras } from '@passport-kit/oauth2';
 import { OpenIDConnectStrategy } from '@passport-kit/oidc';
 import { expect } from 'chai';
 import nock from 'nock';
 import sinon from 'sinon';
 import { recordedUser } from '../../../scripts/recorders/oidc.js';
-import { loadRecording, replayRecording, sameBody, type RecordedBody } from '../../../test/support/recordings.js';
+import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
 import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
 
 interface OIDCContext extends Record<string, string> {
@@ -34,22 +33,13 @@ function withRecordedNonce(nonce: string): typeof OpenIDConnectStrategy {
   };
 }
 
-/** The recorded body, except for the PKCE verifier: that must match the challenge this login sent. */
-function matchVerifierTo(challenge: () => string | null) {
-  return (recorded: RecordedBody, actual: RecordedBody) => {
-    if (!sameBody(recorded, actual, { except: ['code_verifier'] }) || typeof actual !== 'object') return false;
-    const verifier = actual['code_verifier'];
-    return typeof verifier === 'string' && createHash('sha256').update(verifier).digest('base64url') === challenge();
-  };
-}
-
 async function logIn(fixture: string, options: { strategy?: typeof OpenIDConnectStrategy; at?: (recordedAt: number) => number } = {}) {
   const { context } = loadRecording<OIDCContext & { clientSecret?: string }>(fixture);
   const recordedAt = Date.parse(context.callbackAt);
   const clock = sinon.useFakeTimers({ now: options.at ? options.at(recordedAt) : recordedAt, toFake: ['Date'] });
   try {
     let challenge: string | null = null;
-    replayRecording(fixture, { matchBody: matchVerifierTo(() => challenge) });
+    replayRecording(fixture, { matchBody: pkceVerifierFor(() => challenge) });
     const Strategy = options.strategy ?? withRecordedNonce(context.nonce);
     const strategy = await Strategy.fromIssuer(
       context.issuer,

@@ -1,10 +1,9 @@
 // Full X (OAuth 2.0) logins through a real Express app, X's side replayed from exchanges
 // recorded against the emulator of @passport-kit/testing (scripts/recorders/twitter.ts). The
 // token request must carry a verifier matching this login's S256 challenge.
-import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { XStrategy, type XProfile } from '@passport-kit/twitter';
-import { loadRecording, replayRecording, sameBody, type RecordedBody } from '../../../test/support/recordings.js';
+import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
 import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
 
 interface XContext extends Record<string, string> {
@@ -31,20 +30,11 @@ function strategyFor(context: XContext) {
   );
 }
 
-/** The recorded body, except for the verifier: that must match the challenge this login sent. */
-function matchVerifierTo(challenge: string | null) {
-  return (recorded: RecordedBody, actual: RecordedBody) => {
-    if (!sameBody(recorded, actual, { except: ['code_verifier'] }) || typeof actual !== 'object') return false;
-    const verifier = actual['code_verifier'];
-    return typeof verifier === 'string' && challenge !== null && createHash('sha256').update(verifier).digest('base64url') === challenge;
-  };
-}
-
 async function logIn(fixture: string) {
   const { context } = loadRecording<XContext>(fixture);
   const browser = new Browser(loginApp(strategyFor(context)));
   const login = (await browser.startLogin()).url;
-  const recording = replayRecording<XContext>(fixture, { matchBody: matchVerifierTo(login.searchParams.get('code_challenge')) });
+  const recording = replayRecording<XContext>(fixture, { matchBody: pkceVerifierFor(login.searchParams.get('code_challenge')) });
   const outcome = await browser.callback({ code: context.code, state: login.searchParams.get('state')! });
   return { context, login, outcome, definitions: recording.definitions };
 }
