@@ -1,8 +1,8 @@
-import { inspect } from 'node:util';
 import { expect } from 'chai';
 import nock from 'nock';
 import { NetworkError, UnexpectedBodyError, UnexpectedStatusError } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, TOKEN_TYPES, TokenClient, TokenError, type TokenClientOptions } from '@passport-kit/oauth2';
+import { rejection, expectNoSecrets } from './support/assertions.js';
 
 const PROVIDER = 'http://127.0.0.1:4998';
 const TOKEN_URL = `${PROVIDER}/token`;
@@ -39,20 +39,6 @@ function endpoint(path: string, status: number, body: unknown, headers?: Record<
 }
 
 const tokenBody = (extra: Record<string, unknown> = {}) => ({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600, ...extra });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function expectNoSecrets(err: unknown, secrets: string[]) {
-  const text = `${String(err)} ${inspect(err, { depth: 6 })}`;
-  for (const secret of secrets) expect(text).not.to.contain(secret);
-}
 
 describe('TokenClient', () => {
   describe('refreshing (RFC 6749 §6)', () => {

@@ -7,15 +7,7 @@ import { OAuth2Strategy, TokenClient, TokenError, type TokenClientOptions } from
 import { TEST_CALLBACK_URL } from '../../../test/support/oidc-login-app.js';
 import { TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, testClientPrivateKey, type OidcProvider } from '../../../test/support/oidc-provider.js';
 import { tokensByLogin } from '../../../test/support/token-login.js';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from './support/assertions.js';
 
 describe('TokenClient against oidc-provider (live)', function () {
   let op: OidcProvider;

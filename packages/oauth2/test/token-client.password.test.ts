@@ -1,26 +1,12 @@
 // TokenClient.password (RFC 6749 §4.3), live against panva's oidc-provider in-process, which
 // has the grant registered by test/support/oidc-provider.ts (it is not built in), and replayed
 // from the recordings scripts/recorders/oauth2.ts made against the same server.
-import { inspect } from 'node:util';
 import { expect } from 'chai';
 import { TokenClient, TokenError, type TokenClientOptions } from '@passport-kit/oauth2';
 import { TEST_CALLBACK_URL } from '../../../test/support/oidc-login-app.js';
 import { TEST_GRANT_CLIENTS, TEST_PASSWORD, startOidcProvider, type OidcProvider } from '../../../test/support/oidc-provider.js';
 import { replayRecording } from '../../../test/support/recordings.js';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function expectNoSecrets(err: unknown, secrets: string[]) {
-  const text = `${String(err)} ${inspect(err, { depth: 6 })}`;
-  for (const secret of secrets) expect(text).not.to.contain(secret);
-}
+import { rejection, expectNoSecrets } from './support/assertions.js';
 
 describe('TokenClient password grant (RFC 6749 §4.3)', () => {
   describe('against oidc-provider with the grant registered (live)', () => {

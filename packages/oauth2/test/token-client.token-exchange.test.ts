@@ -16,15 +16,7 @@ import {
 } from '../../../test/support/oidc-provider.js';
 import { replayRecording } from '../../../test/support/recordings.js';
 import { tokensByLogin } from '../../../test/support/token-login.js';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from './support/assertions.js';
 
 describe('TokenClient token exchange (RFC 8693)', () => {
   describe('against oidc-provider with the grant registered (live)', () => {
