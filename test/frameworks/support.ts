@@ -3,6 +3,8 @@
 // person's trip through the emulator's authorize page.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
+import request from 'supertest';
 import type { Emulator } from '@passport-kit/testing';
 import type { GitHubStrategyOptions } from '@passport-kit/github';
 import type { TwitterStrategyOptions } from '@passport-kit/twitter';
@@ -71,4 +73,34 @@ export function cookieValue(setCookie: string[] | string | undefined, name: stri
     if (pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
   }
   return undefined;
+}
+
+/**
+ * The checks every framework's session-backed GitHub app passes: a full login through the
+ * emulator to the profile, and a callback replayed after it refused. `app()` is read when each
+ * test runs, after the suite's `before` hook has started the app.
+ */
+export function sharedGitHubLoginTests(app: () => { url: string; emulator: Emulator }): void {
+  it('logs in with GitHub and shows the profile', async () => {
+    const { url, emulator } = app();
+    const browser = request.agent(url);
+    const start = await browser.get('/auth/github').expect(302);
+    const location = new URL(String(start.headers['location']));
+    expect(location.origin + location.pathname).to.equal(emulator.github.authorizationURL);
+    expect(location.searchParams.get('redirect_uri')).to.equal(`${url}/auth/github/callback`);
+    expect(location.searchParams.get('state')).to.be.a('string');
+    expect(location.searchParams.get('code_challenge_method')).to.equal('S256');
+
+    await browser.get(await approveAt(location.href, 'grace')).expect(302).expect('location', '/profile');
+    const profile = await browser.get('/profile').expect(200);
+    expect(profile.body).to.deep.equal({ id: '1002', username: 'grace', email: 'grace@example.com' });
+  });
+
+  it('refuses a callback replayed after the login completed', async () => {
+    const browser = request.agent(app().url);
+    const start = await browser.get('/auth/github').expect(302);
+    const callback = await approveAt(String(start.headers['location']));
+    await browser.get(callback).expect(302).expect('location', '/profile');
+    await browser.get(callback).expect(302).expect('location', '/login');
+  });
 }
