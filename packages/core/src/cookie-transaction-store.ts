@@ -88,14 +88,15 @@ export class CookieTransactionStore implements TransactionStore {
     const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(sealed)))
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: current.kid })
       .encrypt(current.key);
-    setCookie(res, this.#cookieName(handle), jwe, this.#attributes(req, this.#ttl));
+    setCookie(res, this.#cookieName(handleId(handle)), jwe, this.#attributes(req, this.#ttl));
   }
 
   async take<T extends TransactionData>(req: IncomingRequest, handle: string): Promise<TakeResult<T>> {
     const cookies = readCookies(req);
     const prefix = `${this.#name}.`;
     if (![...cookies.keys()].some((name) => name.startsWith(prefix))) return { status: 'missing' };
-    const name = this.#cookieName(handle);
+    const id = handleId(handle);
+    const name = this.#cookieName(id);
     const value = cookies.get(name);
     if (value === undefined) return { status: 'mismatch' };
     const res = req.res;
@@ -106,14 +107,13 @@ export class CookieTransactionStore implements TransactionStore {
     const now = Date.now();
     if (sealed.exp <= now) return { status: 'expired' };
     this.#forgetExpired(now);
-    const id = handleId(handle);
     if (this.#used.has(id)) return { status: 'mismatch' };
     this.#used.set(id, sealed.exp);
     return { status: 'found', data: sealed.d as T };
   }
 
-  #cookieName(handle: string): string {
-    return `${this.#name}.${handleId(handle)}`;
+  #cookieName(id: string): string {
+    return `${this.#name}.${id}`;
   }
 
   #attributes(req: IncomingRequest, maxAge: number) {
