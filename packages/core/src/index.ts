@@ -39,3 +39,4 @@ export {
 } from './transaction-store.js';
 export { userAgent } from './user-agent.js';
 export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback } from './verify.js';
+export { callableClass, initialize, type CallableClass } from './callable-class.js';
