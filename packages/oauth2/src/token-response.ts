@@ -1,5 +1,4 @@
 import { TokenError } from './errors.js';
-import { redact } from './lib/redact.js';
 
 /** A successful token response (RFC 6749 §5.1), checked field by field. */
 export interface TokenResponse {
@@ -7,7 +6,7 @@ export interface TokenResponse {
   accessToken: string;
   /** `refresh_token`, when the provider issued one. */
   refreshToken: string | undefined;
-  /** `token_type` as sent (`bearer` for every provider passport-kit supports). */
+  /** `token_type` as sent (`bearer` for most providers; Slack's OAuth v2 says `bot` or `user`). */
   tokenType: string | undefined;
   /** Lifetime in seconds, when the provider said. */
   expiresIn: number | undefined;
@@ -40,19 +39,16 @@ export function parseTokenBody(body: string, contentType: string | undefined): R
 
 /**
  * Checks a parsed 2xx token response. A response without an access token is an error, not a
- * login with `undefined` as the token (CVE-2021-41580); so is a token type the client cannot use.
+ * login with `undefined` as the token (CVE-2021-41580).
  */
 export function readTokenResponse(params: Record<string, unknown>): TokenResponse {
   const accessToken = params['access_token'];
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new TokenError('Token response has no access_token', 'invalid_token_response');
   }
+  // Any token_type, as passport-oauth2: Slack's OAuth v2 answers `bot` or `user`. The app
+  // reads it from `params` and uses the token as its provider documents.
   const tokenType = optionalString(params, 'token_type');
-  if (tokenType !== undefined && tokenType.toLowerCase() !== 'bearer') {
-    // Quoted without the tokens, whatever a broken provider put in the field.
-    const shown = redact(tokenType, [accessToken, typeof params['refresh_token'] === 'string' ? params['refresh_token'] : undefined]).slice(0, 32);
-    throw new TokenError(`Token response has unsupported token_type "${shown}"`, 'unsupported_token_type');
-  }
   const expiresIn = params['expires_in'];
   const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
   if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)) {

@@ -440,7 +440,6 @@ describe('OAuth2Strategy', () => {
         ['a 400 error body', () => tokenEndpoint(400, { error: 'invalid_grant' })],
         ['a 500 page echoing the request', () => tokenEndpoint(500, `<pre>client_secret=${CLIENT_SECRET}&code=${CODE}</pre>`, { 'content-type': 'text/html' })],
         ['a 302', () => tokenEndpoint(302, '', { location: `https://provider.test/login?code=${CODE}` })],
-        ['an unsupported token type', () => tokenEndpoint(200, { access_token: ACCESS_TOKEN, token_type: 'mac' })],
         ['an invalid expires_in', () => tokenEndpoint(200, { access_token: ACCESS_TOKEN, expires_in: ACCESS_TOKEN })],
         ['a non-string refresh_token', () => tokenEndpoint(200, { access_token: ACCESS_TOKEN, refresh_token: [ACCESS_TOKEN] })],
         ['a reset connection', () => tokenEndpointBreaks('read ECONNRESET')],
