@@ -1,5 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
-import type { CryptoKey, JWK } from 'jose';
+import { createSecretKey, type JsonWebKey, type KeyObject, type webcrypto } from 'node:crypto';
 import { randomToken } from '@passport-kit/core';
 
 /** The client assertion type of RFC 7523 §2.2, sent as `client_assertion_type`. */
@@ -7,6 +6,11 @@ export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion
 
 /** Default lifetime of a client assertion, in seconds: it is used once, right away. */
 const DEFAULT_ASSERTION_LIFETIME = 60;
+
+// Node's own key types, not jose's: jose is ES-module-only, and its types in our declarations
+// would fail a CommonJS TypeScript app's type check (TS1479).
+type CryptoKey = webcrypto.CryptoKey;
+type JWK = JsonWebKey & { alg?: string | undefined; kid?: string | undefined };
 
 const SYMMETRIC_ALGORITHMS = new Set(['HS256', 'HS384', 'HS512']);
 
@@ -96,7 +100,7 @@ export async function createClientAssertion(
     .setJti(randomToken(24))
     .setIssuedAt(now)
     .setExpirationTime(now + Math.ceil(lifetime))
-    .sign(key);
+    .sign(key as Parameters<InstanceType<typeof SignJWT>['sign']>[0]);
 }
 
 async function signingKey(
