@@ -24,13 +24,15 @@ export interface HttpClientOptions {
 /** One back-channel call. */
 export interface HttpRequest {
   /** HTTP method. */
-  method: 'GET' | 'POST';
+  method: string;
   /** Absolute URL. */
   url: string;
   /** Request headers; `User-Agent` is added. */
   headers?: Record<string, string>;
   /** The request body, already encoded (form or JSON). */
-  body?: string;
+  body?: string | undefined;
+  /** This call's dispatcher, instead of the client's (node-oauth's `setAgent`). */
+  dispatcher?: Dispatcher | undefined;
 }
 
 /** The provider's answer, whatever its status: the caller checks `status`. */
@@ -99,7 +101,7 @@ export class HttpClient {
       return Promise.reject(new NetworkError(`${describeTarget(req.method, req.url)}: request failed (invalid URL)`, 'ERR_NETWORK', { cause: err }));
     }
     return new Promise<HttpResponse>((resolve, reject) => {
-      new ResponseReader(req, this.#timeout, this.#maxResponseSize, resolve, reject).send(this.#dispatcher ?? defaultDispatcher(), {
+      new ResponseReader(req, this.#timeout, this.#maxResponseSize, resolve, reject).send(req.dispatcher ?? this.#dispatcher ?? defaultDispatcher(), {
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: req.method,

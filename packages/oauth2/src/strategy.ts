@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
   HttpClient,
+  PassportKitError,
   callVerify,
+  callableClass,
+  initialize,
   settle,
   Strategy as PassportStrategy,
   paramValue,
@@ -14,8 +17,9 @@ import {
 } from '@passport-kit/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildAuthorizationURL } from './authorization-url.js';
-import { AuthorizationError } from './errors.js';
-import { OAuth2Compat } from './oauth2-compat.js';
+import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
+import { redact } from './lib/redact.js';
+import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
@@ -69,60 +73,70 @@ const MAX_ERROR_DESCRIPTION = 500;
  * }, (accessToken, refreshToken, profile, done) => done(null, profile)));
  * ```
  */
-export class OAuth2Strategy extends PassportStrategy {
+export class OAuth2StrategyClass extends PassportStrategy {
   /** The strategy's name for `passport.authenticate()`. */
-  override name = 'oauth2';
+  declare name: string;
   /** The token endpoint client, with this strategy's client authentication and transport. */
-  readonly tokens: TokenClient;
-  /** node-oauth's `OAuth2` surface, for subclasses written against passport-oauth2. */
-  readonly _oauth2: OAuth2Compat;
+  declare tokens: TokenClient;
+  /**
+   * node-oauth's `OAuth2` object, as passport-oauth2 has it: subclasses call `get`, `_request`
+   * and friends, set its fields, or replace its methods; the code exchange goes through its
+   * `getOAuthAccessToken`, and the authorization URL, token URL and client ID are read from it
+   * on every request.
+   */
+  declare _oauth2: OAuth2Compat;
 
   /** The app's verify callback. */
-  protected readonly _verify: OAuth2VerifyFunction<never, never>;
+  declare protected _verify: OAuth2VerifyFunction<never, never>;
   /** The one HTTP client for every call to the provider. */
-  protected readonly _http: HttpClient;
-  /** The `authorizationURL` option. */
-  protected readonly _authorizationURL: string;
-  /** The `tokenURL` option. */
-  protected readonly _tokenURL: string;
-  /** The `clientID` option. */
-  protected readonly _clientID: string;
+  declare protected _http: HttpClient;
   /** The `callbackURL` option, resolved against each request when relative. */
-  protected readonly _callbackURL: string | undefined;
+  declare protected _callbackURL: string | undefined;
   /** The `scope` option. */
-  protected readonly _scope: string | string[] | undefined;
+  declare protected _scope: string | string[] | undefined;
   /** The `scopeSeparator` option (default a space). */
-  protected readonly _scopeSeparator: string;
+  declare protected _scopeSeparator: string;
   /** The PKCE method in use (`S256` by default), or none. */
-  protected readonly _pkceMethod: PKCEMethod | undefined;
+  declare protected _pkceMethod: PKCEMethod | undefined;
   /** The session key pending logins live under (`sessionKey`). */
-  protected readonly _key: string;
+  declare protected _key: string;
   /** Where state (and the PKCE verifier) is kept between redirect and callback. */
-  protected readonly _stateStore: StateStore;
+  declare protected _stateStore: StateStore;
   /** Whether `_stateStore` is the built-in session/cookie store. */
-  protected readonly _usesDefaultStore: boolean;
+  declare protected _usesDefaultStore: boolean;
   /** The `proxy` option. */
-  protected readonly _trustProxy: boolean | undefined;
+  declare protected _trustProxy: boolean | undefined;
   /** The `passReqToCallback` option. */
-  protected readonly _passReqToCallback: boolean;
+  declare protected _passReqToCallback: boolean;
   /** The `skipUserProfile` option. */
-  protected readonly _skipUserProfile: SkipUserProfile | undefined;
+  declare protected _skipUserProfile: SkipUserProfile | undefined;
   /** The `issuer` option: the `iss` a callback must carry, if any (RFC 9207). */
-  protected readonly _issuer: string | undefined;
+  declare protected _issuer: string | undefined;
 
+  // Everything is set up in [initialize], which ES5 subclasses reach through
+  // `OAuth2Strategy.call(this, options, verify)`; fields are `declare`d so `new` sets up the same.
   constructor(options: OAuth2StrategyOptions & { userAgent?: string | undefined }, verify: OAuth2VerifyFunction<never, never>) {
     super();
+    this[initialize](options, verify);
+  }
+
+  /** Sets up a strategy: what the constructor does, callable on an ES5 subclass's `this`. */
+  [initialize](options: OAuth2StrategyOptions & { userAgent?: string | undefined }, verify: OAuth2VerifyFunction<never, never>): void {
+    // passport-oauth2: `new OAuth2Strategy(verify)` reports the missing options first.
+    if (typeof options === 'function') {
+      verify = options;
+      options = undefined as never;
+    }
+    options ??= {} as never;
     if (typeof verify !== 'function') throw new TypeError('OAuth2Strategy requires a verify callback');
-    if (!options?.authorizationURL) throw new TypeError('OAuth2Strategy requires a authorizationURL option');
+    if (!options.authorizationURL) throw new TypeError('OAuth2Strategy requires a authorizationURL option');
     if (!options.tokenURL) throw new TypeError('OAuth2Strategy requires a tokenURL option');
     if (!options.clientID) throw new TypeError('OAuth2Strategy requires a clientID option');
     const authorizationHost = absoluteURL(options.authorizationURL, 'authorizationURL').hostname;
     absoluteURL(options.tokenURL, 'tokenURL');
 
+    this.name = 'oauth2';
     this._verify = verify;
-    this._authorizationURL = options.authorizationURL;
-    this._tokenURL = options.tokenURL;
-    this._clientID = options.clientID;
     this._callbackURL = options.callbackURL;
     this._scope = options.scope;
     this._scopeSeparator = options.scopeSeparator ?? ' ';
@@ -157,6 +171,7 @@ export class OAuth2Strategy extends PassportStrategy {
     });
     this._oauth2 = new OAuth2Compat({
       clientID: options.clientID,
+      clientSecret: options.clientSecret,
       authorizationURL: options.authorizationURL,
       tokenURL: options.tokenURL,
       customHeaders: options.customHeaders,
@@ -238,9 +253,9 @@ export class OAuth2Strategy extends PassportStrategy {
 
     const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy });
     const meta: StateStoreMeta = {
-      authorizationURL: this._authorizationURL,
-      tokenURL: this._tokenURL,
-      clientID: this._clientID,
+      authorizationURL: this._oauth2._authorizeUrl,
+      tokenURL: this._oauth2._accessTokenUrl,
+      clientID: this._oauth2._clientId,
       callbackURL,
     };
     if (readParam(req, 'code').kind !== 'absent') return this.handleCallback(req, options, meta);
@@ -277,7 +292,7 @@ export class OAuth2Strategy extends PassportStrategy {
       const handle = await this.storeState(req, verifier, options.state, extras.data ? { ...meta, loginData: extras.data } : meta);
       if (handle) params['state'] = handle;
     }
-    this.redirect(buildAuthorizationURL(this._authorizationURL, this._clientID, params));
+    this.redirect(buildAuthorizationURL(this._oauth2._authorizeUrl, this._oauth2._clientId, params));
   }
 
   private async handleCallback(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
@@ -295,12 +310,10 @@ export class OAuth2Strategy extends PassportStrategy {
       return this.fail({ message: 'Authorization response is from an unexpected issuer.' }, 403);
     }
 
-    const exchanged = await this.tokens.exchangeAuthorizationCode({
-      code: code.value,
-      redirectURI: meta.callbackURL,
-      codeVerifier: typeof checked.ok === 'string' ? checked.ok : undefined,
-      params: stringValues(this.tokenParams(options)),
-    });
+    const params: Record<string, unknown> = { ...this.tokenParams(options), grant_type: 'authorization_code' };
+    if (meta.callbackURL) params['redirect_uri'] = meta.callbackURL;
+    if (typeof checked.ok === 'string') params['code_verifier'] = checked.ok;
+    const exchanged = await this.exchangeCode(code.value, params);
     const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
     const profile = await this.loadUserProfile(tokens);
     const { user, info } = await callVerify(this._verify, {
@@ -314,6 +327,42 @@ export class OAuth2Strategy extends PassportStrategy {
     const successInfo: Record<string, unknown> = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
     if (checked.state !== undefined && checked.state !== null) successInfo['state'] = checked.state;
     this.success(user, successInfo);
+  }
+
+  // passport-oauth2's code exchange: through `_oauth2.getOAuthAccessToken`, so a subclass that
+  // replaced or wrapped it (passport-apple signs its client secret there) is used.
+  private exchangeCode(code: string, params: Record<string, unknown>): Promise<TokenResponse> {
+    return new Promise((resolve, reject) => {
+      const secrets = [code, typeof params['code_verifier'] === 'string' ? params['code_verifier'] : undefined, this._oauth2._clientSecret];
+      this._oauth2.getOAuthAccessToken(code, params, (err, accessToken, refreshToken, results) => {
+        if (err) return reject(this._createOAuthError('Failed to obtain access token', err, secrets));
+        try {
+          resolve(tokenResponseFrom(accessToken, refreshToken, results ?? {}));
+        } catch (failure) {
+          reject(failure);
+        }
+      });
+    });
+  }
+
+  /**
+   * passport-oauth2's error for a failed token call: our typed errors pass through; node-oauth's
+   * `{ statusCode, data }` is read with `parseErrorResponse` (the body redacted of `secrets`
+   * first); anything else becomes an `InternalOAuthError` with `message`.
+   */
+  protected _createOAuthError(message: string, err: unknown, secrets: readonly (string | undefined)[] = []): Error {
+    if (err instanceof PassportKitError) return err;
+    if (isLegacyOAuthError(err)) {
+      const data = redact(err.data, secrets);
+      let parsed: Error | null = null;
+      try {
+        parsed = this.parseErrorResponse(data, err.statusCode);
+      } catch {
+        // passport-oauth2's hook JSON.parses and throws on an HTML error page: not an OAuth error.
+      }
+      return parsed ?? new InternalOAuthError(message, { statusCode: err.statusCode, data });
+    }
+    return new InternalOAuthError(message, err);
   }
 
   /**
@@ -357,6 +406,15 @@ export class OAuth2Strategy extends PassportStrategy {
   }
 }
 
+/**
+ * The OAuth 2.0 authorization code flow as a Passport strategy (see {@link OAuth2StrategyClass}),
+ * as a constructor that also works the ES5 way: `OAuth2Strategy.call(this, options, verify)` in
+ * a subclass set up with `util.inherits`, as most strategies on npm extend passport-oauth2.
+ */
+export const OAuth2Strategy = callableClass(OAuth2StrategyClass, 'OAuth2Strategy');
+/** An `OAuth2Strategy` instance. */
+export type OAuth2Strategy = OAuth2StrategyClass;
+
 function chooseStateStore(
   options: OAuth2StrategyOptions,
   key: string,
@@ -367,7 +425,8 @@ function chooseStateStore(
   }
   if (options.store && typeof options.store === 'object') {
     // A custom store keeps a verifier only with passport-oauth2's 5-argument `store`.
-    const keepsVerifier = options.store.store.length === 5;
+    // passport-oauth2 calls `store()` only on the redirect leg: a verify-only store is valid.
+    const keepsVerifier = typeof options.store.store === 'function' && options.store.store.length === 5;
     if (requestedPKCE && !keepsVerifier) throw new TypeError('OAuth2Strategy requires a store that keeps the PKCE code verifier (store(req, verifier, state, meta, cb))');
     return { store: options.store, usesDefault: false, pkce: keepsVerifier && options.pkce !== false ? requestedPKCE ?? 'S256' : undefined };
   }
@@ -386,6 +445,32 @@ function deriveCookieSecret(clientSecret: string): string {
   return createHash('sha256').update(`passport-kit state cookie\0${clientSecret}`).digest('base64url');
 }
 
+/**
+ * The token response as `getOAuthAccessToken` reported it. node-oauth leaves an OAuth error that
+ * came with a 2xx (GitHub's way) in `results`; without an access token that is the error.
+ */
+function tokenResponseFrom(accessToken: string | undefined, refreshToken: string | undefined, results: Record<string, unknown>): TokenResponse {
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    const code = results['error'];
+    if (typeof code === 'string' && code !== '') {
+      const description = results['error_description'];
+      const uri = results['error_uri'];
+      throw new TokenError(typeof description === 'string' ? description.slice(0, MAX_ERROR_DESCRIPTION) : undefined, code.slice(0, 100), typeof uri === 'string' ? uri : undefined);
+    }
+    throw new TokenError('Token response has no access_token', 'invalid_token_response');
+  }
+  const text = (name: string): string | undefined => (typeof results[name] === 'string' ? (results[name] as string) : undefined);
+  const expiresIn = Number(results['expires_in']);
+  return {
+    accessToken,
+    refreshToken: refreshToken || undefined,
+    tokenType: text('token_type'),
+    expiresIn: results['expires_in'] !== undefined && Number.isFinite(expiresIn) ? expiresIn : undefined,
+    scope: text('scope'),
+    params: results,
+  };
+}
+
 function absoluteURL(value: string, name: string): URL {
   try {
     return new URL(value);
@@ -396,12 +481,4 @@ function absoluteURL(value: string, name: string): URL {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringValues(params: Record<string, unknown>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null) result[name] = String(value);
-  }
-  return result;
 }

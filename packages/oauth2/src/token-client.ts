@@ -41,6 +41,12 @@ export interface TokenClientOptions {
   parseErrorResponse?: ((body: string, status: number) => Error | null) | undefined;
 }
 
+/**
+ * The client and endpoint one token request is made for, when they differ from the options':
+ * node-oauth's `OAuth2` object reads them from its (writable) fields on every call.
+ */
+export type TokenRequestClient = Pick<TokenClientOptions, 'tokenURL' | 'clientID' | 'clientSecret' | 'customHeaders'>;
+
 /** Parameters of the authorization code grant (RFC 6749 §4.1.3; RFC 7636 §4.5). */
 export interface AuthorizationCodeGrant {
   /** The authorization code from the callback. */
@@ -60,7 +66,7 @@ export interface AuthorizationCodeGrant {
  *
  * Every grant fails the same way: a `TokenError` carrying the provider's RFC 6749 §5.2 `code`
  * (`invalid_grant`, `invalid_client`, …) or, for a response that breaks the protocol, one of
- * ours (`invalid_token_response`, `invalid_introspection_response`, `unsupported_token_type`);
+ * ours (`invalid_token_response`, `invalid_introspection_response`);
  * an `InternalOAuthError` whose `cause` is the `NetworkError`, `UnexpectedStatusError` or
  * `UnexpectedBodyError` underneath. No message contains a token, code or secret.
  *
@@ -78,25 +84,31 @@ export interface AuthorizationCodeGrant {
  */
 export class TokenClient {
   readonly #options: TokenClientOptions;
-  readonly #authentication: ClientAuthenticationMethod;
+  // Unset when the option was not given: then each call picks by whether it has a secret.
+  readonly #configuredAuthentication: ClientAuthenticationMethod | undefined;
   readonly #http: HttpClient;
   readonly #refreshes = new SingleFlight<RefreshedTokens>();
 
   constructor(options: TokenClientOptions) {
     this.#options = options;
-    this.#authentication = options.clientAuthentication ?? (options.clientSecret ? 'client_secret_post' : 'none');
+    this.#configuredAuthentication = options.clientAuthentication;
     this.#http = options.http ?? new HttpClient({ userAgent: userAgent(packageJson.name, packageJson.version) });
-    if (this.#authentication === 'private_key_jwt' && options.clientAssertion?.key === undefined) {
+    if (options.clientAuthentication === 'private_key_jwt' && options.clientAssertion?.key === undefined) {
       throw new TypeError('private_key_jwt requires clientAssertion.key, the client\'s private key');
     }
-    if (this.#authentication === 'client_secret_jwt' && !options.clientSecret && options.clientAssertion?.key === undefined) {
+    if (options.clientAuthentication === 'client_secret_jwt' && !options.clientSecret && options.clientAssertion?.key === undefined) {
       throw new TypeError('client_secret_jwt requires clientSecret (or clientAssertion.key)');
     }
   }
 
   /** The client authentication method in use. */
   get clientAuthentication(): ClientAuthenticationMethod {
-    return this.#authentication;
+    return this.#authenticationFor(this.#options);
+  }
+
+  // Default: `client_secret_post` with a secret, `none` without (RFC 6749 §2.3.1, §2.1).
+  #authenticationFor(client: TokenRequestClient): ClientAuthenticationMethod {
+    return this.#configuredAuthentication ?? (client.clientSecret ? 'client_secret_post' : 'none');
   }
 
   /** Exchanges an authorization code for tokens (RFC 6749 §4.1.3). */
@@ -219,15 +231,16 @@ export class TokenClient {
    * Sends any grant to the token endpoint and checks the answer: a `TokenError` for an OAuth
    * error body (whatever the status: GitHub answers errors with 200), an `InternalOAuthError`
    * whose cause says what else went wrong (timeout, a 3xx, a 5xx page, a body that is not a
-   * token response). An array value repeats the parameter.
+   * token response). An array value repeats the parameter. `client` replaces the options'
+   * endpoint, client ID, secret and headers for this call.
    */
-  async requestToken(grantParams: GrantParams, failureMessage: string): Promise<TokenResponse> {
-    return readTokenResponse(await this.#postForJSON(this.#options.tokenURL, grantParams, failureMessage));
+  async requestToken(grantParams: GrantParams, failureMessage: string, client: TokenRequestClient = this.#options): Promise<TokenResponse> {
+    return readTokenResponse(await this.#postForJSON(client.tokenURL, grantParams, failureMessage, client));
   }
 
   /** POSTs to the token endpoint and returns the parsed 2xx body that is not an error. */
-  async #postForJSON(url: string, grantParams: GrantParams, failureMessage: string): Promise<Record<string, unknown>> {
-    const response = await this.#post(url, grantParams, failureMessage);
+  async #postForJSON(url: string, grantParams: GrantParams, failureMessage: string, client: TokenRequestClient = this.#options): Promise<Record<string, unknown>> {
+    const response = await this.#post(url, grantParams, failureMessage, client);
     const { status, body } = response;
     const where = describeTarget('POST', url);
     if (status >= 200 && status < 300) {
@@ -237,27 +250,26 @@ export class TokenClient {
       }
       // GitHub reports token errors with HTTP 200.
       if (parsed['error'] !== undefined) {
-        throw this.#errorFromBody(body, status, grantParams) ??
+        throw this.#errorFromBody(body, status, grantParams, client) ??
           new InternalOAuthError(failureMessage, new UnexpectedBodyError(`${where} answered ${status} with an unreadable error`));
       }
       return parsed;
     }
-    this.#throwForStatus(response, url, failureMessage, grantParams);
+    this.#throwForStatus(response, url, failureMessage, grantParams, client);
   }
 
   /** One authenticated form POST; a transport failure becomes an `InternalOAuthError`. */
-  async #post(url: string, grantParams: GrantParams, failureMessage: string): Promise<HttpResponse> {
-    const { customHeaders } = this.#options;
+  async #post(url: string, grantParams: GrantParams, failureMessage: string, client: TokenRequestClient = this.#options): Promise<HttpResponse> {
     const headers: Record<string, string> = {
-      ...customHeaders,
+      ...client.customHeaders,
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
     };
     const authParams: Record<string, string> = {};
-    const assertion = usesClientAssertion(this.#authentication)
-      ? await createClientAssertion(this.#authentication, this.#options, this.#options.tokenURL)
-      : undefined;
-    authenticateClient(this.#authentication, this.#options, headers, authParams, assertion);
+    const method = this.#authenticationFor(client);
+    const credentials = { ...this.#options, clientID: client.clientID, clientSecret: client.clientSecret };
+    const assertion = usesClientAssertion(method) ? await createClientAssertion(method, credentials, client.tokenURL) : undefined;
+    authenticateClient(method, credentials, headers, authParams, assertion);
     try {
       return await this.#http.request({ method: 'POST', url, headers, body: formBody({ ...grantParams, ...authParams }) });
     } catch (err) {
@@ -266,10 +278,10 @@ export class TokenClient {
   }
 
   /** A non-2xx answer: the provider's OAuth error when a 4xx body is one, otherwise what happened. */
-  #throwForStatus({ status, body }: HttpResponse, url: string, failureMessage: string, sent: GrantParams): never {
+  #throwForStatus({ status, body }: HttpResponse, url: string, failureMessage: string, sent: GrantParams, client: TokenRequestClient = this.#options): never {
     const unexpected = new UnexpectedStatusError(`${describeTarget('POST', url)} answered ${status}`, status, body);
     if (status >= 400) {
-      const error = this.#errorFromBody(body, status, sent);
+      const error = this.#errorFromBody(body, status, sent, client);
       if (error) throw error;
     }
     throw new InternalOAuthError(failureMessage, unexpected);
@@ -281,16 +293,24 @@ export class TokenClient {
     return url;
   }
 
-  #errorFromBody(body: string, status: number, sent: GrantParams): Error | null {
+  #errorFromBody(body: string, status: number, sent: GrantParams, client: TokenRequestClient): Error | null {
     const parse = this.#options.parseErrorResponse ?? parseOAuthErrorBody;
     // Providers echo the code, verifier or secret they refuse; the error must not carry them.
-    const redacted = redact(body, [...secretValues(sent), this.#options.clientSecret]);
+    const redacted = redact(body, [...secretValues(sent), this.#options.clientSecret, client.clientSecret]);
+    let error: Error | null;
     try {
-      return parse(redacted, status);
+      error = parse(redacted, status);
     } catch {
       // passport-oauth2's hook JSON.parses and throws on an HTML error page: not an OAuth error.
       return null;
     }
+    // node-oauth's error fields, for callers of `_oauth2.getOAuthAccessToken` that read them;
+    // not enumerable, so logging the error does not print the body.
+    if (error && !('statusCode' in error)) {
+      Object.defineProperty(error, 'statusCode', { value: status, enumerable: false, configurable: true, writable: true });
+      Object.defineProperty(error, 'data', { value: redacted, enumerable: false, configurable: true, writable: true });
+    }
+    return error;
   }
 }
 

@@ -72,16 +72,24 @@ class ExampleStrategy extends OAuth2Strategy {
 describe('OAuth2Strategy', () => {
   describe('node-oauth compatibility (this._oauth2)', () => {
     describe('get(url, accessToken, callback)', () => {
-      it('sends the token as a Bearer header by default, and calls back with the body', async () => {
-        nock(PROVIDER, { badheaders: ['cookie'] })
+      it('puts the token in the query by default, as node-oauth does, and calls back with the body', async () => {
+        nock(PROVIDER, { badheaders: ['cookie', 'authorization'] })
           .get('/api/user')
-          .matchHeader('authorization', 'Bearer access-1')
+          .query({ access_token: 'access-1' })
           .reply(200, { id: 42 });
 
         const { err, body } = await get(strategy(), USER_URL, 'access-1');
 
         expect(err).to.equal(null);
         expect(JSON.parse(body ?? '')).to.deep.equal({ id: 42 });
+      });
+
+      it('sends the token as a Bearer header after useAuthorizationHeaderforGET(true)', async () => {
+        const s = strategy();
+        s._oauth2.useAuthorizationHeaderforGET(true);
+        nock(PROVIDER).get('/api/user').matchHeader('authorization', 'Bearer access-1').reply(200, 'ok');
+
+        expect((await get(s, USER_URL, 'access-1')).err).to.equal(null);
       });
 
       it('puts the token in the query, under the configured name, with useAuthorizationHeaderforGET(false)', async () => {
@@ -108,22 +116,22 @@ describe('OAuth2Strategy', () => {
       });
 
       it('sends the customHeaders', async () => {
-        nock(PROVIDER).get('/api/user').matchHeader('x-api-version', '2').reply(200, 'ok');
+        nock(PROVIDER).get('/api/user').query(true).matchHeader('x-api-version', '2').reply(200, 'ok');
 
         expect((await get(strategy({ customHeaders: { 'x-api-version': '2' } }), USER_URL, 'access-1')).err).to.equal(null);
       });
 
       it('calls back with { statusCode, data } on a non-2xx answer, as node-oauth does', async () => {
-        nock(PROVIDER).get('/api/user').reply(401, '{"message":"Bad credentials"}');
+        nock(PROVIDER).get('/api/user').query(true).reply(401, '{"message":"Bad credentials"}');
 
         const { err, body } = await get(strategy(), USER_URL, 'expired');
 
         expect(err).to.deep.equal({ statusCode: 401, data: '{"message":"Bad credentials"}' });
-        expect(body).to.equal('{"message":"Bad credentials"}');
+        expect(body).to.equal(undefined);
       });
 
       it('calls back with a NetworkError when the request fails', async () => {
-        nock(PROVIDER).get('/api/user').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        nock(PROVIDER).get('/api/user').query(true).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 
         const { err } = await get(strategy(), USER_URL, 'access-1');
 
@@ -134,7 +142,7 @@ describe('OAuth2Strategy', () => {
     });
 
     describe('getOAuthAccessToken(code, params, callback)', () => {
-      it('exchanges the code and calls back with (err, accessToken, refreshToken, params)', async () => {
+      it('exchanges the code and calls back with (err, accessToken, refreshToken, results without refresh_token)', async () => {
         nock(PROVIDER)
           .post('/token', {
             redirect_uri: CALLBACK_URL,
@@ -153,7 +161,7 @@ describe('OAuth2Strategy', () => {
           null,
           'access-1',
           'refresh-1',
-          { access_token: 'access-1', refresh_token: 'refresh-1', token_type: 'bearer', expires_in: 60 },
+          { access_token: 'access-1', token_type: 'bearer', expires_in: 60 },
         ]);
       });
 
@@ -207,7 +215,7 @@ describe('OAuth2Strategy', () => {
         const browser = new Browser(loginApp(s, { onError: (err) => errors.push(err) }));
         const authorization = await browser.startLogin();
         nock(PROVIDER).post('/token').reply(200, { access_token: 'access-1', token_type: 'Bearer' });
-        nock(PROVIDER).get('/api/user').reply(401, '{"message":"Bad credentials"}');
+        nock(PROVIDER).get('/api/user').query(true).reply(401, '{"message":"Bad credentials"}');
 
         const outcome = await browser.callback({ code: 'code-1', state: authorization.get('state') ?? '' });
 

@@ -5,6 +5,8 @@ import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp
 
 const ACCESS_TOKEN = 'access-1';
 const TOKEN_RESPONSE = { access_token: ACCESS_TOKEN, refresh_token: 'refresh-1', token_type: 'Bearer', expires_in: 3600, id_token: 'header.payload.signature' };
+// node-oauth hands passport-oauth2 the response without refresh_token (it is the second argument).
+const { refresh_token: _refreshToken, ...PARAMS } = TOKEN_RESPONSE;
 
 type Done = (err?: unknown, user?: unknown, info?: unknown) => void;
 
@@ -48,14 +50,14 @@ describe('OAuth2Strategy', () => {
         expect(args).to.deep.equal([ACCESS_TOKEN, 'refresh-1', {}]);
       });
 
-      it('passes the whole token response as params to a 5-argument verify', async () => {
+      it('passes the token response as params to a 5-argument verify, without refresh_token as node-oauth gives it', async () => {
         let args: unknown[] = [];
         await login(strategy((accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: unknown, done: Done) => {
           args = [accessToken, refreshToken, params, profile];
           done(null, { id: 'user-1' });
         }));
 
-        expect(args).to.deep.equal([ACCESS_TOKEN, 'refresh-1', TOKEN_RESPONSE, {}]);
+        expect(args).to.deep.equal([ACCESS_TOKEN, 'refresh-1', PARAMS, {}]);
       });
 
       it('passes req first with passReqToCallback and a 5-argument verify', async () => {
@@ -83,7 +85,7 @@ describe('OAuth2Strategy', () => {
           ),
         );
 
-        expect(args).to.deep.equal(['code-1', ACCESS_TOKEN, 'refresh-1', TOKEN_RESPONSE, {}]);
+        expect(args).to.deep.equal(['code-1', ACCESS_TOKEN, 'refresh-1', PARAMS, {}]);
       });
 
       it('treats a NestJS-style (...args) verify (arity 0) as the 4-argument form', async () => {

@@ -153,7 +153,7 @@ export class OpenIDConnectStrategy extends OAuth2Strategy {
     }
     const { claims } = await verifyIdToken(idToken, {
       issuer: this._oidcIssuer,
-      clientID: this._clientID,
+      clientID: this._oauth2._clientId,
       algorithms: this._idTokenAlgorithms,
       keys: this._keys,
       clientSecret: this._clientSecret,
