@@ -1,12 +1,4 @@
 import { defineConfig } from 'tsup';
+import { constructorModule } from '../../scripts/tsup-constructor-module.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { composite: false } },
-  tsconfig: 'tsconfig.build.json',
-  target: 'node20',
-  clean: true,
-  sourcemap: false,
-  splitting: false,
-});
+export default defineConfig(constructorModule('OAuth2Strategy'));

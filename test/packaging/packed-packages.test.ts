@@ -116,10 +116,31 @@ describe('packages as users install them (packed tarballs)', function () {
     expect(result.twitter).to.deep.equal({ provider: 'twitter', id: '1003', username: 'alan' });
   });
 
+  it('each strategy module is its constructor, as the packages it replaces: require(), .Strategy, __importDefault, util.inherits with Base.call(this), class extends', async () => {
+    const { stdout } = await timed('module shapes', () => runApp('module-shapes.cjs'));
+    const result = JSON.parse(stdout) as { modules: Record<string, Record<string, boolean>>; es5: unknown; extended: unknown; missingOptions: string };
+    for (const [name, shape] of Object.entries(result.modules)) {
+      expect(shape, name).to.deep.equal({ isConstructor: true, strategyAlias: true, importDefault: true, hasErrors: true });
+    }
+    expect(result.es5).to.deep.equal({ name: 'example', isStrategy: true, superIsBase: true, usesHeader: true, clientId: 'client' });
+    expect(result.extended).to.deep.equal({ name: 'oauth2', isStrategy: true });
+    expect(result.missingOptions).to.equal('OAuth2Strategy requires a authorizationURL option');
+  });
+
+  it('an ES module app gets each strategy constructor as the default import', async () => {
+    const { stdout } = await timed('module shapes esm', () => runApp('module-shapes.mjs'));
+    expect(JSON.parse(stdout)).to.deep.equal({ oauth2: true, github: true, facebook: true, twitter: true, oauth1: true });
+  });
+
   it('a TypeScript app type-checks against the installed declarations under moduleResolution node16, and logs in', async () => {
     await timed('tsc node16', () => run(process.execPath, [TSC, '-p', 'tsconfig.node16.json'], { cwd: workspace.scratch }).catch(explainTsc));
     const { stdout } = await timed('typescript app', () => runApp(join('out', 'typescript-app.js')));
     expect(JSON.parse(stdout)).to.deep.equal({ user: { id: '1001', username: 'ada', email: 'ada@example.com' } });
+  });
+
+  it("TypeScript's `import X from` compiled to CommonJS (passport-kakao's form) extends the constructor", async () => {
+    const { stdout } = await timed('typescript cjs app', () => runApp(join('out', 'module-shapes-ts.cjs')));
+    expect(JSON.parse(stdout)).to.deep.equal({ name: 'kakao', github: 'github' });
   });
 
   it('the TypeScript app type-checks under moduleResolution bundler', async () => {

@@ -11,4 +11,4 @@ export {
 export type { FacebookAuthenticateOptions, FacebookStrategyOptions } from './options.js';
 export { parseProfile, type FacebookProfile } from './profile.js';
 export { PROFILE_FIELD_MAP, graphFields } from './profile-fields.js';
-export { FacebookStrategy, FacebookStrategy as Strategy } from './strategy.js';
+export { FacebookStrategy, FacebookStrategy as Strategy, FacebookStrategy as default } from './strategy.js';

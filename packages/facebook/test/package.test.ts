@@ -21,6 +21,7 @@ describe('@passport-kit/facebook', () => {
       'PROFILE_FIELD_MAP',
       'Strategy',
       'appSecretProof',
+      'default',
       'facebookEndpoints',
       'graphAPIVersionEndOfLife',
       'graphFields',

@@ -9,7 +9,7 @@ export {
 } from './endpoints.js';
 export type { GitHubAuthenticateOptions, GitHubStrategyOptions, GitHubStrategyOptionsWithRequest } from './options.js';
 export { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail, type ParseEmailsOptions } from './profile.js';
-export { GitHubStrategy, GitHubStrategy as Strategy } from './strategy.js';
+export { GitHubStrategy, GitHubStrategy as Strategy, GitHubStrategy as default } from './strategy.js';
 export { AuthorizationError, InternalOAuthError, TokenError } from '@passport-kit/oauth2';
 export type {
   GitHubVerifyFunction,

@@ -23,6 +23,7 @@ describe('@passport-kit/github', () => {
       'TokenError',
       'USER_EMAIL_URL',
       'USER_PROFILE_URL',
+      'default',
       'githubEndpoints',
       'parseEmails',
       'parseProfile',

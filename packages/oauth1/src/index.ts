@@ -27,6 +27,7 @@ export {
 export type { SignedRequestOptions } from './lib/signed-request.js';
 export {
   OAuth1Strategy,
+  OAuth1Strategy as default,
   Strategy,
   type OAuth1AuthenticateOptions,
   type OAuth1StrategyOptions,

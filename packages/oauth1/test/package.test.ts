@@ -22,6 +22,7 @@ describe('@passport-kit/oauth1', () => {
       'authorizationHeader',
       'baseStringURI',
       'computeSignature',
+      'default',
       'normalizeParameters',
       'parseFormEncoded',
       'percentDecode',

@@ -32,7 +32,12 @@ export {
   type StateStore,
   type StateStoreMeta,
 } from './state-store.js';
-export { OAuth2Strategy, OAuth2Strategy as Strategy, type LoginExtras, type OAuth2VerifyFunction, type ProfileCallback } from './strategy.js';
+export {
+  OAuth2Strategy,
+  OAuth2Strategy as Strategy,
+  OAuth2Strategy as default,
+  OAuth2StrategyClass,
+  type LoginExtras, type OAuth2VerifyFunction, type ProfileCallback } from './strategy.js';
 export { TokenClient, type AuthorizationCodeGrant, type TokenClientOptions } from './token-client.js';
 export { TOKEN_TYPES, readTokenExchangeResponse, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
 export { parseTokenBody, readTokenResponse, type TokenResponse } from './token-response.js';

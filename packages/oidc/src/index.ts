@@ -13,7 +13,7 @@ export { verifyIdToken, type IdTokenClaims, type IdTokenVerificationOptions, typ
 export { remoteKeySet, type RemoteKeySetOptions } from './jwks.js';
 export type { FromIssuerOptions, OpenIDConnectStrategyOptions, OpenIDConnectStrategyOptionsWithRequest } from './options.js';
 export { profileFromClaims, type OpenIDConnectProfile } from './profile.js';
-export { ID_TOKEN_CLAIMS_PARAM, OpenIDConnectStrategy, OpenIDConnectStrategy as Strategy } from './strategy.js';
+export { ID_TOKEN_CLAIMS_PARAM, OpenIDConnectStrategy, OpenIDConnectStrategy as Strategy, OpenIDConnectStrategy as default } from './strategy.js';
 export type {
   AnyOpenIDConnectVerifyFunction,
   OpenIDConnectVerifyFunction,

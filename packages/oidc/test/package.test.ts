@@ -19,6 +19,7 @@ describe('@passport-kit/oidc', () => {
       'Strategy',
       'UserInfoError',
       'accessTokenHash',
+      'default',
       'discover',
       'idTokenAlgorithms',
       'isSymmetricAlgorithm',

@@ -29,6 +29,7 @@ describe('@passport-kit/twitter', () => {
       'X_DEFAULT_USER_FIELDS',
       'X_TOKEN_URL',
       'X_USER_PROFILE_URL',
+      'default',
       'parseProfile',
       'parseXProfile',
     ]);
