@@ -450,7 +450,9 @@ function deriveCookieSecret(clientSecret: string): string {
  * came with a 2xx (GitHub's way) in `results`; without an access token that is the error.
  */
 function tokenResponseFrom(accessToken: string | undefined, refreshToken: string | undefined, results: Record<string, unknown>): TokenResponse {
-  if (typeof accessToken !== 'string' || accessToken === '') {
+  // Any truthy token, as passport-oauth2 checks: passport-forcedotcom hands on an object whose
+  // toString() is the token, and its verify expects that object.
+  if (!accessToken) {
     const code = results['error'];
     if (typeof code === 'string' && code !== '') {
       const description = results['error_description'];

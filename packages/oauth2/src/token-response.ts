@@ -59,9 +59,16 @@ export function readTokenResponse(params: Record<string, unknown>): TokenRespons
     refreshToken: optionalString(params, 'refresh_token'),
     tokenType,
     expiresIn: seconds,
-    scope: optionalString(params, 'scope'),
+    scope: scopeOf(params),
     params,
   };
+}
+
+// Twitch answers the granted scope as a JSON array; RFC 6749 §5.1 says a space-delimited string.
+function scopeOf(params: Record<string, unknown>): string | undefined {
+  const scope = params['scope'];
+  if (Array.isArray(scope) && scope.every((item) => typeof item === 'string')) return scope.join(' ');
+  return optionalString(params, 'scope');
 }
 
 function optionalString(params: Record<string, unknown>, name: string): string | undefined {

@@ -138,7 +138,7 @@ describe('token response', () => {
       }
     });
 
-    for (const name of ['refresh_token', 'token_type', 'scope']) {
+    for (const name of ['refresh_token', 'token_type']) {
       it(`refuses a non-string ${name}`, () => {
         const err = tokenErrorOf({ access_token: 'at-1', [name]: ['a', 'b'] });
 
@@ -146,6 +146,22 @@ describe('token response', () => {
         expect(err.message).to.equal(`Token response has a non-string ${name}`);
       });
     }
+
+    it("reads a scope sent as an array of strings (Twitch's way) as the space-delimited scope", () => {
+      const tokens = readTokenResponse({ access_token: 'at-1', scope: ['user:read:email', 'chat:read'] });
+
+      expect(tokens.scope).to.equal('user:read:email chat:read');
+      expect(tokens.params['scope']).to.deep.equal(['user:read:email', 'chat:read']);
+    });
+
+    it('refuses a scope that is neither a string nor an array of strings', () => {
+      for (const scope of [42, ['a', 1], { a: 'b' }]) {
+        const err = tokenErrorOf({ access_token: 'at-1', scope });
+
+        expect(err.code).to.equal('invalid_token_response');
+        expect(err.message).to.equal('Token response has a non-string scope');
+      }
+    });
 
     it('never puts the access or refresh token in an error message', () => {
       const err = tokenErrorOf({ access_token: 'secret-access-token', refresh_token: 42 });
