@@ -23,6 +23,16 @@ describe('APIError', () => {
     expect(new APIError('Unauthorized', 'unauthorized', 401).code).to.equal('unauthorized');
   });
 
+  it('is recognised by instanceof when another copy of the package made it, code and all', async () => {
+    // A second evaluation of the same source: a distinct class, as with two installed copies.
+    const copy = (await import(new URL('../src/errors.ts?second-copy', import.meta.url).href)) as typeof import('../src/errors.js');
+    const err = new copy.APIError('Invalid or expired token.', 89, 401);
+
+    expect(copy.APIError).not.to.equal(APIError);
+    expect(err).to.be.instanceOf(APIError).and.instanceOf(PassportKitError);
+    expect(err.code).to.equal(89);
+  });
+
   it('uses ERR_TWITTER_API when the body had no code', () => {
     expect(new APIError(undefined).code).to.equal('ERR_TWITTER_API');
     expect(new APIError(undefined).message).to.equal('Twitter API call failed with code ERR_TWITTER_API');
