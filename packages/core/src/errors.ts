@@ -1,7 +1,12 @@
 /**
- * Every error passport-kit raises extends {@link PassportKitError}: it carries a string `code`
+ * Every error passport-kit raises extends {@link PassportKitError}: it carries a `code`
  * (`switch (err.code)` narrows it) and the underlying `cause`, and `instanceof` keeps working
  * when two copies of a package are installed (the ESM and CommonJS builds, or two versions).
+ *
+ * `code` is a string (`ERR_*`, or an RFC 6749 error code), except on the provider errors whose
+ * package we replace handed apps the provider's numeric code (`FacebookTokenError`,
+ * `FacebookGraphAPIError`, `FacebookAuthorizationError`, Twitter's `APIError`): there it is that
+ * number (`190`, `89`), and a string `ERR_*` only when the provider sent none.
  */
 
 const BRANDS = Symbol.for('passport-kit.error.brands');
@@ -25,10 +30,13 @@ export interface PassportKitErrorOptions {
  * ```
  */
 export class PassportKitError extends Error {
-  /** Machine-readable error code: an RFC 6749 error code for protocol errors, `ERR_*` otherwise. */
-  code: string;
+  /**
+   * Machine-readable error code: an RFC 6749 error code for protocol errors, `ERR_*` otherwise;
+   * a provider's number (`190`) on the provider errors that carried one in the packages we replace.
+   */
+  code: string | number;
 
-  constructor(message: string, code: string, options: PassportKitErrorOptions = {}) {
+  constructor(message: string, code: string | number, options: PassportKitErrorOptions = {}) {
     super(message, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = new.target.name;
     this.code = code;

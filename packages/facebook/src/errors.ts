@@ -7,15 +7,17 @@ import { AuthorizationError, TokenError } from '@passport-kit/oauth2';
  * redirects back with `error_code` and `error_message`.
  * https://developers.facebook.com/docs/graph-api/guides/error-handling
  *
- * Every Facebook error carries `type` (`OAuthException`), `code` (Facebook's numeric code as a
- * string, `'190'`: every passport-kit error code is a string), `subcode` and `traceID` (the
- * `fbtrace_id` Meta support asks for), and `status` 500 as in passport-facebook.
+ * Every Facebook error carries `type` (`OAuthException`), `code` (Facebook's numeric code, a
+ * number as in passport-facebook: `err.code === 190` is an expired or revoked token),
+ * `subcode` and `traceID` (the `fbtrace_id` Meta support asks for), and `status` 500 as in
+ * passport-facebook. When Facebook sent no code, `code` is a passport-kit string
+ * (`'ERR_FACEBOOK_TOKEN'`, …) where passport-facebook left it `undefined`.
  */
 export interface FacebookErrorFields {
   /** Facebook's error type, e.g. `OAuthException`. */
   type: string | undefined;
-  /** Facebook's numeric error code as a string, e.g. `'190'`. */
-  code: string;
+  /** Facebook's numeric error code, e.g. `190`; an `ERR_FACEBOOK_*` string when it sent none. */
+  code: number | string;
   /** Facebook's `error_subcode`, e.g. `463` for an expired session. */
   subcode: number | undefined;
   /** Facebook's `fbtrace_id`, for Meta support. */
@@ -26,21 +28,25 @@ export interface FacebookErrorFields {
 
 /**
  * The login dialog redirected back with `error_code` and `error_message` (an error other than
- * the user's denial, which is a `fail()`).
+ * the user's denial, which is a `fail()`). `code` is the `error_code` as a number, as in
+ * passport-facebook.
  *
  * @example
  * ```ts
- * if (err instanceof FacebookAuthorizationError) console.error(err.code, err.message); // '1349003' 'App not set up'
+ * if (err instanceof FacebookAuthorizationError) console.error(err.code, err.message); // 1349003 'App not set up'
  * ```
  */
 export class FacebookAuthorizationError extends AuthorizationError implements FacebookErrorFields {
+  /** Facebook's `error_code` (`1349003`); `'ERR_FACEBOOK_AUTHORIZATION'` when it is not a number. */
+  declare code: number | 'ERR_FACEBOOK_AUTHORIZATION';
   type: string | undefined = undefined;
   subcode: number | undefined = undefined;
   traceID: string | undefined = undefined;
 
   constructor(message: string | undefined, code: number | string) {
-    const errorCode = String(code);
-    super(message ?? `Facebook authorization failed with error_code ${errorCode}`, errorCode, undefined, 500);
+    const errorCode = facebookCode(code) ?? 'ERR_FACEBOOK_AUTHORIZATION';
+    super(message ?? `Facebook authorization failed with error_code ${String(code)}`, 'ERR_FACEBOOK_AUTHORIZATION', undefined, 500);
+    this.code = errorCode;
   }
 }
 
@@ -54,13 +60,16 @@ export class FacebookAuthorizationError extends AuthorizationError implements Fa
  * ```
  */
 export class FacebookTokenError extends TokenError implements FacebookErrorFields {
+  /** Facebook's numeric code (`100`, `190`); `'ERR_FACEBOOK_TOKEN'` when it sent none. */
+  declare code: number | 'ERR_FACEBOOK_TOKEN';
   type: string | undefined;
   subcode: number | undefined;
   traceID: string | undefined;
 
   constructor(message: string | undefined, type?: string, code?: number | string, subcode?: number, traceID?: string) {
-    const errorCode = code === undefined ? 'ERR_FACEBOOK_TOKEN' : String(code);
-    super(message ?? `Facebook token request failed with code ${errorCode}`, errorCode, undefined, 500);
+    const errorCode = facebookCode(code) ?? 'ERR_FACEBOOK_TOKEN';
+    super(message ?? `Facebook token request failed with code ${errorCode}`, 'ERR_FACEBOOK_TOKEN', undefined, 500);
+    this.code = errorCode;
     this.type = type;
     this.subcode = subcode;
     this.traceID = traceID;
@@ -68,15 +77,17 @@ export class FacebookTokenError extends TokenError implements FacebookErrorField
 }
 
 /**
- * A Graph API call (the profile request) answered with an error, e.g. code `'190'` for an
+ * A Graph API call (the profile request) answered with an error, e.g. code `190` for an
  * invalid or expired access token.
  *
  * @example
  * ```ts
- * if (err instanceof FacebookGraphAPIError && err.code === '190') console.error('token no longer valid');
+ * if (err instanceof FacebookGraphAPIError && err.code === 190) console.error('token no longer valid');
  * ```
  */
 export class FacebookGraphAPIError extends PassportKitError implements FacebookErrorFields {
+  /** Facebook's numeric code (`190`); `'ERR_FACEBOOK_GRAPH_API'` when it sent none. */
+  declare code: number | 'ERR_FACEBOOK_GRAPH_API';
   type: string | undefined;
   subcode: number | undefined;
   traceID: string | undefined;
@@ -84,12 +95,18 @@ export class FacebookGraphAPIError extends PassportKitError implements FacebookE
   status = 500;
 
   constructor(message: string | undefined, type?: string, code?: number | string, subcode?: number, traceID?: string) {
-    const errorCode = code === undefined ? 'ERR_FACEBOOK_GRAPH_API' : String(code);
+    const errorCode = facebookCode(code) ?? 'ERR_FACEBOOK_GRAPH_API';
     super(message ?? `Facebook Graph API call failed with code ${errorCode}`, errorCode);
     this.type = type;
     this.subcode = subcode;
     this.traceID = traceID;
   }
+}
+
+// Facebook's codes are integers; the login dialog's `error_code` arrives as query text.
+function facebookCode(code: number | string | undefined): number | undefined {
+  if (typeof code === 'number') return Number.isSafeInteger(code) ? code : undefined;
+  return typeof code === 'string' && /^\d{1,15}$/.test(code) ? Number(code) : undefined;
 }
 
 /** The fields of a Facebook error body, each checked. */

@@ -3,15 +3,33 @@ import { PassportKitError } from '@passport-kit/core';
 import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookTokenError } from '@passport-kit/facebook';
 import { AuthorizationError, TokenError } from '@passport-kit/oauth2';
 import { readFacebookError } from '../src/errors.js';
+import { loadRecording } from '../../../test/support/recordings.js';
+
+/** The Graph error body `/me` answered with in a recorded login whose token had expired. */
+function recordedGraphError(): string {
+  return JSON.stringify(loadRecording('facebook/expired-token').definitions[1]!.response);
+}
 
 describe('errors', () => {
   describe('FacebookAuthorizationError', () => {
-    it("keeps Facebook's error_code as a string code, with status 500", () => {
+    it("keeps Facebook's error_code as a number, with status 500", () => {
       const err = new FacebookAuthorizationError('App not set up', 1349003);
 
       expect(err).to.be.instanceOf(AuthorizationError).and.instanceOf(PassportKitError);
-      expect(err).to.include({ name: 'FacebookAuthorizationError', message: 'App not set up', code: '1349003', status: 500 });
+      expect(err).to.include({ name: 'FacebookAuthorizationError', message: 'App not set up', code: 1349003, status: 500 });
       expect(err).to.include({ type: undefined, subcode: undefined, traceID: undefined });
+    });
+
+    it('reads the error_code of the callback query as a number, as passport-facebook did', () => {
+      const query = new URLSearchParams(loadRecording('facebook/authorization-error').context['callbackQuery']);
+
+      const err = new FacebookAuthorizationError(query.get('error_message')!, query.get('error_code')!);
+
+      expect(err.code).to.equal(1349003);
+    });
+
+    it('has a passport-kit code when error_code is not a number', () => {
+      expect(new FacebookAuthorizationError('Oops', 'abc').code).to.equal('ERR_FACEBOOK_AUTHORIZATION');
     });
 
     it('says which error_code it was when Facebook sent no message', () => {
@@ -24,7 +42,16 @@ describe('errors', () => {
       const err = new FacebookTokenError('This authorization code has expired.', 'OAuthException', 100, 36007, 'AbCdEf');
 
       expect(err).to.be.instanceOf(TokenError).and.instanceOf(PassportKitError);
-      expect(err).to.include({ name: 'FacebookTokenError', message: 'This authorization code has expired.', type: 'OAuthException', code: '100', subcode: 36007, traceID: 'AbCdEf', status: 500 });
+      expect(err).to.include({ name: 'FacebookTokenError', message: 'This authorization code has expired.', type: 'OAuthException', code: 100, subcode: 36007, traceID: 'AbCdEf', status: 500 });
+    });
+
+    it('built from a recorded Graph error body, has the numeric code and subcode', () => {
+      const read = readFacebookError(recordedGraphError())!;
+
+      const err = new FacebookTokenError(read.message, read.type, read.code, read.subcode, read.traceID);
+
+      expect(err.code).to.equal(190).and.be.a('number');
+      expect(err.subcode).to.equal(463).and.be.a('number');
     });
 
     it('has a passport-kit code when Facebook sent none', () => {
@@ -37,11 +64,27 @@ describe('errors', () => {
       const err = new FacebookGraphAPIError('Error validating access token', 'OAuthException', 190, 463, 'XyZ');
 
       expect(err).to.be.instanceOf(PassportKitError);
-      expect(err).to.include({ name: 'FacebookGraphAPIError', type: 'OAuthException', code: '190', subcode: 463, traceID: 'XyZ', status: 500 });
+      expect(err).to.include({ name: 'FacebookGraphAPIError', type: 'OAuthException', code: 190, subcode: 463, traceID: 'XyZ', status: 500 });
     });
 
-    it('has a passport-kit code when Facebook sent none', () => {
-      expect(new FacebookGraphAPIError(undefined).code).to.equal('ERR_FACEBOOK_GRAPH_API');
+    it('built from a recorded Graph error body, has the numeric code and subcode', () => {
+      const read = readFacebookError(recordedGraphError())!;
+
+      const err = new FacebookGraphAPIError(read.message, read.type, read.code, read.subcode, read.traceID);
+
+      expect(err.code).to.equal(190).and.be.a('number');
+      expect(err.subcode).to.equal(463).and.be.a('number');
+    });
+
+    it('is recognised by instanceof when another copy of the package made it, code and all', async () => {
+      // A second evaluation of the same source: distinct classes, as with two installed copies.
+      const copy = (await import(new URL('../src/errors.ts?second-copy', import.meta.url).href)) as typeof import('../src/errors.js');
+      const err = new copy.FacebookGraphAPIError('Error validating access token', 'OAuthException', 190, 463);
+
+      expect(copy.FacebookGraphAPIError).not.to.equal(FacebookGraphAPIError);
+      expect(err).to.be.instanceOf(FacebookGraphAPIError).and.instanceOf(PassportKitError);
+      expect(new copy.FacebookTokenError('m', 'OAuthException', 190)).to.be.instanceOf(FacebookTokenError).and.instanceOf(TokenError);
+      expect(err.code).to.equal(190);
     });
   });
 

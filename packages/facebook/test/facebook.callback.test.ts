@@ -63,7 +63,7 @@ describe('FacebookStrategy', () => {
       const outcome = await new Browser(loginApp(strategy(), { onError: (err) => (seen = err) })).callback({ error_code: '1349003', error_message: 'App not set up' });
 
       expect(outcome.status).to.equal(500);
-      expect(outcome.error).to.deep.include({ name: 'FacebookAuthorizationError', code: '1349003', message: 'App not set up' });
+      expect(outcome.error).to.deep.include({ name: 'FacebookAuthorizationError', code: 1349003, message: 'App not set up' });
       expect(seen).to.be.instanceOf(FacebookAuthorizationError);
     });
 
@@ -101,9 +101,9 @@ describe('FacebookStrategy', () => {
       const outcome = await finish();
 
       expect(outcome.status).to.equal(500);
-      expect(outcome.error).to.deep.include({ name: 'FacebookTokenError', code: '100', message: 'This authorization code has expired.' });
+      expect(outcome.error).to.deep.include({ name: 'FacebookTokenError', code: 100, message: 'This authorization code has expired.' });
       expect(seen).to.be.instanceOf(FacebookTokenError).and.instanceOf(TokenError);
-      expect(seen).to.include({ type: 'OAuthException', code: '100', subcode: 36007, traceID: 'A1b2C3' });
+      expect(seen).to.include({ type: 'OAuthException', code: 100, subcode: 36007, traceID: 'A1b2C3' });
     });
 
     it('never puts the app secret in a token error message', async () => {
@@ -189,7 +189,7 @@ describe('FacebookStrategy', () => {
       const outcome = await finish();
 
       expect(outcome.status).to.equal(500);
-      expect(outcome.error).to.deep.include({ name: 'FacebookGraphAPIError', code: '190', message: EXPIRED_TOKEN.error.message });
+      expect(outcome.error).to.deep.include({ name: 'FacebookGraphAPIError', code: 190, message: EXPIRED_TOKEN.error.message });
       expect(seen).to.be.instanceOf(FacebookGraphAPIError);
       expect(seen).to.include({ type: 'OAuthException', subcode: 463, traceID: 'AbCdEfGhIjK' });
     });

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
+import express, { type ErrorRequestHandler } from 'express';
+import session from 'express-session';
 import nock from 'nock';
+import passport from 'passport';
+import request from 'supertest';
 import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookStrategy, FacebookTokenError } from '@passport-kit/facebook';
 import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
 import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
@@ -84,14 +88,14 @@ describe('FacebookStrategy, replaying emulator recordings', () => {
 
     expect(outcome.status).to.equal(500);
     expect(error).to.be.instanceOf(FacebookAuthorizationError);
-    expect(error).to.include({ code: '1349003', message: 'App not set up: This app is still in development mode.' });
+    expect(error).to.include({ code: 1349003, message: 'App not set up: This app is still in development mode.' });
   });
 
   it('errors with FacebookTokenError when the code has expired (expired-code)', async () => {
     const { outcome, error } = await replayLogin('expired-code');
     const recorded = recordedResponse('facebook/expired-code', 0)['error'] as Record<string, unknown>;
 
-    expect(outcome.error).to.deep.include({ name: 'FacebookTokenError', code: '100', message: 'This authorization code has expired.' });
+    expect(outcome.error).to.deep.include({ name: 'FacebookTokenError', code: 100, message: 'This authorization code has expired.' });
     expect(error).to.be.instanceOf(FacebookTokenError);
     expect(error).to.include({ type: 'OAuthException', subcode: 36007, traceID: recorded['fbtrace_id'] });
   });
@@ -100,7 +104,7 @@ describe('FacebookStrategy, replaying emulator recordings', () => {
     const { error } = await replayLogin('invalid-code');
 
     expect(error).to.be.instanceOf(FacebookTokenError);
-    expect(error).to.include({ code: '100', subcode: undefined, message: 'Invalid verification code format.' });
+    expect(error).to.include({ code: 100, subcode: undefined, message: 'Invalid verification code format.' });
   });
 
   it('errors with FacebookGraphAPIError when /me refuses the expired token (expired-token)', async () => {
@@ -109,7 +113,30 @@ describe('FacebookStrategy, replaying emulator recordings', () => {
 
     expect(outcome.status).to.equal(500);
     expect(error).to.be.instanceOf(FacebookGraphAPIError);
-    expect(error).to.include({ code: '190', subcode: 463, type: 'OAuthException' });
+    expect(error).to.include({ code: 190, subcode: 463, type: 'OAuthException' });
     expect(outcome.error?.message).to.match(/^Error validating access token: Session has expired/).and.not.include(token);
+  });
+
+  it("runs an app's `err.code === 190` branch, written for passport-facebook, on an expired token (expired-token)", async () => {
+    const { context } = loadRecording<Context>('facebook/expired-token');
+    const auth = new passport.Passport();
+    auth.use(new FacebookStrategy({ ...context, scope: context.scope.split(','), profileFields: context.profileFields.split(',') }, (_at, _rt, profile, done) => done(null, profile)));
+    const app = express();
+    app.use(session({ secret: 'test session secret', resave: false, saveUninitialized: false }));
+    app.use(auth.initialize());
+    app.get('/auth/facebook', auth.authenticate('facebook'));
+    app.get('/auth/facebook/callback', auth.authenticate('facebook', { failureRedirect: '/login' }), (_req, res) => res.redirect('/'));
+    // As a passport-facebook app notices an expired or revoked token.
+    const onError: ErrorRequestHandler = (err: { code?: unknown }, _req, res, next) => (err.code === 190 ? res.redirect('/auth/facebook?auth_type=rerequest') : next(err));
+    app.use(onError);
+    const browser = request.agent(app);
+    const login = await browser.get('/auth/facebook');
+    const authorization = new URL(login.headers['location'] as string).searchParams;
+    replayRecording<Context>('facebook/expired-token', { matchBody: pkceVerifierFor(authorization.get('code_challenge')) });
+
+    const res = await browser.get(`/auth/facebook/callback?${context.callbackQuery}&state=${encodeURIComponent(authorization.get('state')!)}`);
+
+    expect(res.status).to.equal(302);
+    expect(res.headers['location']).to.equal('/auth/facebook?auth_type=rerequest');
   });
 });

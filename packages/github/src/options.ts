@@ -23,9 +23,13 @@ export interface GitHubStrategyOptions extends Omit<OAuth2StrategyOptions, 'auth
   userProfileURL?: string | undefined;
   /** Default `https://api.github.com/user/emails`, from `baseURL`, or `<userProfileURL>/emails` when only that is set. */
   userEmailURL?: string | undefined;
-  /** Keep every field of each `/user/emails` entry (`visibility`, …). Default false. */
+  /** `emails` lists every `/user/emails` address, each with every field (`visibility`, …), not the primary one alone. Default false. */
   allRawEmails?: boolean | undefined;
-  /** `User-Agent` of every call to GitHub (its API requires one). Default `@passport-kit/github/<version> (node <version>)`. */
+  /**
+   * `User-Agent` of every call to GitHub (its API requires one). A `User-Agent` in
+   * `customHeaders` (passport-github2's way) wins over it, as in passport-github2. Default
+   * `@passport-kit/github/<version> (node <version>)`.
+   */
   userAgent?: string | undefined;
   /**
    * passport-kit: the issuer the callback's `iss` must equal (RFC 9207); a callback without

@@ -27,15 +27,18 @@ export interface GitHubProfile extends Profile {
     /** The avatar URL. */
     value: string;
   }[];
-  /** The primary address first. From `/user/emails` when the scope allows, else the public `email`. */
+  /**
+   * From `/user/emails` when the scope allows: the primary address (every address, primary
+   * first, with `allRawEmails`); else, or when no address is primary, the public `email`.
+   */
   emails?: GitHubProfileEmail[];
   _raw: string;
   _json: Record<string, unknown>;
 }
 
-/** How {@link parseEmails} shapes each address. */
+/** Which addresses {@link parseEmails} keeps, and how. */
 export interface ParseEmailsOptions {
-  /** Keep every field GitHub sent (`email`, `visibility`, …) besides `value`. Default false. */
+  /** Every address, with every field GitHub sent (`email`, `visibility`, …) besides `value`. Default false: the primary one. */
   allRawEmails?: boolean | undefined;
 }
 
@@ -78,13 +81,17 @@ export function parseProfile(body: string | Record<string, unknown>): GitHubProf
 }
 
 /**
- * Maps a GitHub `GET /user/emails` response to profile emails, the primary address first:
- * `{ value, primary, verified }` each, or with `allRawEmails` every field GitHub sent plus
- * `value`. `undefined` when the response holds no address.
+ * Maps a GitHub `GET /user/emails` response to profile emails as passport-github2 did: the
+ * primary address alone, `[{ value, primary, verified }]`; with `allRawEmails`, every address,
+ * the primary one first, each with every field GitHub sent plus `value`. `undefined` when the
+ * response holds no address (or, without `allRawEmails`, no primary one).
  *
  * @example
  * ```ts
- * parseEmails([{ email: 'octocat@github.com', verified: true, primary: true, visibility: 'public' }]);
+ * parseEmails([
+ *   { email: 'mona@work.example', verified: false, primary: false, visibility: null },
+ *   { email: 'octocat@github.com', verified: true, primary: true, visibility: 'public' },
+ * ]);
  * // [{ value: 'octocat@github.com', primary: true, verified: true }]
  * ```
  */
@@ -99,6 +106,10 @@ export function parseEmails(body: unknown, options: ParseEmailsOptions = {}): Gi
     const primary = fields['primary'] === true;
     const verified = fields['verified'] === true;
     emails.push(options.allRawEmails ? { ...fields, value: address, primary, verified } : { value: address, primary, verified });
+  }
+  if (!options.allRawEmails) {
+    const primary = emails.find((email) => email.primary === true);
+    return primary ? [primary] : undefined;
   }
   if (emails.length === 0) return undefined;
   // A stable sort: the primary address first, the others in GitHub's order.

@@ -1,4 +1,4 @@
-import { UnexpectedStatusError, describeTarget, userAgent, type HttpResponse, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, userAgent, type HttpResponse, type IncomingRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
@@ -66,7 +66,8 @@ export class GitHubStrategy extends OAuth2Strategy {
         scopeSeparator: options?.scopeSeparator ?? ',',
         issuer: chooseIssuer(options ?? {}, endpoints),
         customHeaders,
-        userAgent: options?.userAgent ?? agent ?? userAgent(packageJson.name, packageJson.version),
+        // passport-github2's form wins, as there: it only fell back to `userAgent` without one.
+        userAgent: agent ?? options?.userAgent ?? userAgent(packageJson.name, packageJson.version),
       },
       verify as OAuth2VerifyFunction<never, never>,
     );
@@ -87,8 +88,10 @@ export class GitHubStrategy extends OAuth2Strategy {
   /**
    * Loads `/user`, and `/user/emails` at the same time when the scope (this request's
    * `authenticate()` option, else the strategy's) includes `user` or `user:email`. When it is
-   * not known to, the scopes GitHub reports it granted (`X-OAuth-Scopes`) decide. Emails that
-   * cannot be loaded (403, 404, …) leave the profile without them rather than failing the login.
+   * not known to, the scopes GitHub reports it granted (`X-OAuth-Scopes`) decide. `emails` is
+   * the primary address (every address with `allRawEmails`), as in passport-github2. A 403 or
+   * 404 from `/user/emails` leaves the profile without them; any other failure is an
+   * `InternalOAuthError` ("Failed to fetch user emails"), as in passport-github2.
    */
   protected override userProfile(accessToken: string, done?: ProfileCallback): Promise<GitHubProfile> | void {
     const loading = this.loadProfile(accessToken);
@@ -106,8 +109,10 @@ export class GitHubStrategy extends OAuth2Strategy {
 
   private async loadProfile(accessToken: string): Promise<GitHubProfile> {
     const scopeRequested = includesEmailScope(this._requestScope ?? this._scope, this._scopeSeparator);
-    // Started before /user is awaited: both requests are in flight at once. Never rejects.
+    // Started before /user is awaited: both requests are in flight at once. Its rejection is
+    // awaited below; the no-op handler keeps it from counting as unhandled while /user loads.
     const emails = scopeRequested ? this.loadEmails(accessToken) : undefined;
+    emails?.catch(() => undefined);
     const { profile, grantedScopes } = await this.loadUser(accessToken);
     const addresses = (await emails) ?? (!scopeRequested && includesEmailScope(grantedScopes, ',') ? await this.loadEmails(accessToken) : undefined);
     if (addresses) profile.emails = addresses;
@@ -136,14 +141,21 @@ export class GitHubStrategy extends OAuth2Strategy {
   }
 
   private async loadEmails(accessToken: string): Promise<GitHubProfileEmail[] | undefined> {
+    let response: HttpResponse;
     try {
-      const { status, body } = await this.requestResource(this._userEmailURL, accessToken, API_HEADERS);
-      // 404 without the scope, 403 for a GitHub App without the email permission.
-      if (status < 200 || status >= 300) return undefined;
-      return parseEmails(JSON.parse(body), { allRawEmails: this._allRawEmails });
-    } catch {
-      return undefined;
+      response = await this.requestResource(this._userEmailURL, accessToken, API_HEADERS);
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user emails', err);
     }
+    const { status, body } = response;
+    // 404 without the scope, 403 for a GitHub App without the email permission: no emails.
+    if (status === 403 || status === 404) return undefined;
+    const where = describeTarget('GET', this._userEmailURL);
+    if (status < 200 || status >= 300) {
+      const answered = `${where} answered ${status}${githubMessage(body).split(accessToken).join('[redacted]')}`;
+      throw new InternalOAuthError('Failed to fetch user emails', new UnexpectedStatusError(answered, status, body));
+    }
+    return parseEmails(readEmailList(body, where), { allRawEmails: this._allRawEmails });
   }
 }
 
@@ -165,6 +177,20 @@ function takeUserAgent(headers: Record<string, string> | undefined): { customHea
     else customHeaders[name] = value;
   }
   return { customHeaders, agent };
+}
+
+// passport-github2 failed the login on an email list that is not JSON, not a list, or empty.
+function readEmailList(body: string, where: string): unknown[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(body);
+  } catch {
+    throw new InternalOAuthError('Failed to fetch user emails', new UnexpectedBodyError(`${where} answered with a body that is not JSON`));
+  }
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new InternalOAuthError('Failed to fetch user emails', new UnexpectedBodyError(`${where} answered with no list of addresses`));
+  }
+  return list as unknown[];
 }
 
 function includesEmailScope(scope: string | string[] | undefined, separator: string): boolean {

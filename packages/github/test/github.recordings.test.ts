@@ -45,7 +45,7 @@ async function replayLogin(handshake: string) {
 }
 
 describe('GitHubStrategy, replaying emulator recordings', () => {
-  it('logs in with every address from /user/emails, primary first, and the iss the server sent (login-with-emails)', async () => {
+  it('logs in with the primary address from /user/emails, as passport-github2, and the iss the server sent (login-with-emails)', async () => {
     const { outcome, authorization, context } = await replayLogin('login-with-emails');
     expect(authorization.get('scope')).to.equal('user:email,read:org');
     expect(new URLSearchParams(context.callbackQuery).get('iss')).to.equal(`${context.baseURL}/login/oauth`);
@@ -62,11 +62,7 @@ describe('GitHubStrategy, replaying emulator recordings', () => {
       username: 'grace',
       profileUrl: user['html_url'],
       photos: [{ value: user['avatar_url'] }],
-      emails: [
-        { value: 'grace@example.com', primary: true, verified: true },
-        { value: 'grace@navy.example.org', primary: false, verified: true },
-        { value: '1002+grace@users.noreply.github.com', primary: false, verified: true },
-      ],
+      emails: [{ value: 'grace@example.com', primary: true, verified: true }],
       _raw: JSON.stringify(user),
       _json: user,
     });

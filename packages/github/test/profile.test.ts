@@ -43,23 +43,26 @@ describe('GitHub profile mapping', () => {
   });
 
   describe('parseEmails (GET /user/emails)', () => {
-    it('puts the primary address first and keeps primary and verified', () => {
-      expect(parseEmails(OCTOCAT_EMAILS)).to.deep.equal([
-        { value: 'octocat@github.com', primary: true, verified: true },
-        { value: 'mona@work.example', primary: false, verified: false },
-        { value: '1+octocat@users.noreply.github.com', primary: false, verified: true },
-      ]);
+    it('keeps the primary address alone, as passport-github2, with primary and verified', () => {
+      expect(parseEmails(OCTOCAT_EMAILS)).to.deep.equal([{ value: 'octocat@github.com', primary: true, verified: true }]);
     });
 
-    it('keeps every GitHub field with allRawEmails', () => {
+    it('is undefined without a primary address, so the public email stays, as passport-github2', () => {
+      expect(parseEmails([{ email: 'mona@work.example', verified: true, primary: false, visibility: null }])).to.equal(undefined);
+    });
+
+    it('keeps every address, primary first, with every GitHub field with allRawEmails', () => {
       const emails = parseEmails(OCTOCAT_EMAILS, { allRawEmails: true });
       expect(emails?.[0]).to.deep.equal({ value: 'octocat@github.com', email: 'octocat@github.com', primary: true, verified: true, visibility: 'public' });
+      expect(emails?.map((e) => e.value)).to.deep.equal(['octocat@github.com', 'mona@work.example', '1+octocat@users.noreply.github.com']);
       expect(emails?.map((e) => e.visibility)).to.deep.equal(['public', null, null]);
     });
 
     it('skips malformed entries and returns undefined when no address is left', () => {
-      expect(parseEmails([null, 'x', { email: 42 }, { email: 'a@b.example' }])).to.deep.equal([{ value: 'a@b.example', primary: false, verified: false }]);
+      expect(parseEmails([null, 'x', { email: 42 }, { email: 'a@b.example', primary: true }])).to.deep.equal([{ value: 'a@b.example', primary: true, verified: false }]);
+      expect(parseEmails([null, 'x', { email: 42 }, { email: 'a@b.example' }], { allRawEmails: true })).to.deep.equal([{ value: 'a@b.example', email: 'a@b.example', primary: false, verified: false }]);
       expect(parseEmails([])).to.equal(undefined);
+      expect(parseEmails([], { allRawEmails: true })).to.equal(undefined);
       expect(parseEmails({ message: 'Not Found' })).to.equal(undefined);
     });
   });

@@ -75,27 +75,19 @@ export class TwitterStrategy extends OAuth1Strategy {
   /**
    * Loads `verify_credentials` (or the configured `userProfileURL`) with the access token, or,
    * with `skipExtendedUserProfile`, builds the profile from the token response alone. Twitter's
-   * error bodies become an {@link APIError} with Twitter's code.
+   * error bodies become an {@link APIError} with Twitter's code. Calls `done` when given
+   * (passport-twitter's form), and returns the profile's promise otherwise.
    */
-  protected override async userProfile(token: string, tokenSecret: string, params: TokenParams): Promise<TwitterProfile> {
-    if (this.skipExtendedUserProfile) return profileFromTokenParams(params);
-    let response;
-    try {
-      response = await this.fetchProtectedResource(this.userProfileURL, token, tokenSecret, { parameters: this.profileQuery(params) });
-    } catch (err) {
-      if (err instanceof UnexpectedStatusError) {
-        const said = readTwitterError(err.data, [token, tokenSecret, this.consumerSecret]);
-        if (said) throw new APIError(said.message, said.code, err.statusCode);
-      }
-      throw new InternalOAuthError('Failed to fetch user profile', err);
-    }
-    // https://developer.x.com/en/docs/authentication/oauth-1-0a/application-permission-model
-    const level = response.headers['x-access-level'];
-    try {
-      return parseProfile(response.body, Array.isArray(level) ? level[0] : level);
-    } catch (err) {
-      throw new InternalOAuthError('Failed to fetch user profile', err);
-    }
+  protected override userProfile(
+    token: string,
+    tokenSecret: string,
+    params: TokenParams,
+    done?: (err: unknown, profile?: TwitterProfile) => void,
+  ): Promise<TwitterProfile> | undefined {
+    const loading = this.loadProfile(token, tokenSecret, params);
+    if (!done) return loading;
+    loading.then((profile) => done(null, profile), (err: unknown) => done(err));
+    return undefined;
   }
 
   /** `force_login` and `screen_name` on the authorization redirect. */
@@ -119,6 +111,27 @@ export class TwitterStrategy extends OAuth1Strategy {
       if (text) return new APIError(clean(text, [this.consumerSecret]), undefined, status);
     }
     return null;
+  }
+
+  private async loadProfile(token: string, tokenSecret: string, params: TokenParams): Promise<TwitterProfile> {
+    if (this.skipExtendedUserProfile) return profileFromTokenParams(params);
+    let response;
+    try {
+      response = await this.fetchProtectedResource(this.userProfileURL, token, tokenSecret, { parameters: this.profileQuery(params) });
+    } catch (err) {
+      if (err instanceof UnexpectedStatusError) {
+        const said = readTwitterError(err.data, [token, tokenSecret, this.consumerSecret]);
+        if (said) throw new APIError(said.message, said.code, err.statusCode);
+      }
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
+    // https://developer.x.com/en/docs/authentication/oauth-1-0a/application-permission-model
+    const level = response.headers['x-access-level'];
+    try {
+      return parseProfile(response.body, Array.isArray(level) ? level[0] : level);
+    } catch (err) {
+      throw new InternalOAuthError('Failed to fetch user profile', err);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { UnexpectedStatusError, describeTarget, userAgent, type HttpResponse } from '@passport-kit/core';
-import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction } from '@passport-kit/oauth2';
+import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { X_AUTHORIZATION_URL, X_DEFAULT_SCOPE, X_DEFAULT_USER_FIELDS, X_TOKEN_URL, X_USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
@@ -57,8 +57,18 @@ export class XStrategy extends OAuth2Strategy {
     this._userProfileURL = profileURL(options.userProfileURL ?? X_USER_PROFILE_URL, options.userFields ?? X_DEFAULT_USER_FIELDS);
   }
 
-  /** Loads `/2/users/me`; X's problem bodies become an {@link APIError}. */
-  protected override async userProfile(accessToken: string): Promise<XProfile> {
+  /**
+   * Loads `/2/users/me`; X's problem bodies become an {@link APIError}. Calls `done` when given
+   * (the `OAuth2Strategy` hook's callback form), and returns the profile's promise otherwise.
+   */
+  protected override userProfile(accessToken: string, done?: ProfileCallback): Promise<XProfile> | undefined {
+    const loading = this.loadProfile(accessToken);
+    if (!done) return loading;
+    loading.then((profile) => done(null, profile), (err: unknown) => done(err));
+    return undefined;
+  }
+
+  private async loadProfile(accessToken: string): Promise<XProfile> {
     let response: HttpResponse;
     try {
       response = await this.requestResource(this._userProfileURL, accessToken);

@@ -5,10 +5,32 @@ import { readTwitterError, readXError } from '../src/lib/error-bodies.js';
 import { COULD_NOT_AUTHENTICATE, INVALID_TOKEN, X_INVALID_REQUEST, X_UNAUTHORIZED, X_USAGE_CAPPED, XML_ERROR, XML_ERRORS_WITH_CODE } from './support/payloads.js';
 
 describe('APIError', () => {
-  it("carries Twitter's code as a string, the provider's status and passport-twitter's status 500", () => {
+  it("carries Twitter's code as a number, the provider's status and passport-twitter's status 500", () => {
     const err = new APIError('Invalid or expired token.', 89, 401);
     expect(err).to.be.instanceOf(PassportKitError);
-    expect(err).to.include({ name: 'APIError', code: '89', message: 'Invalid or expired token.', status: 500, statusCode: 401 });
+    expect(err).to.include({ name: 'APIError', code: 89, message: 'Invalid or expired token.', status: 500, statusCode: 401 });
+  });
+
+  it("built from Twitter's error body, has code 89 as a number", () => {
+    const said = readTwitterError(INVALID_TOKEN)!;
+
+    const err = new APIError(said.message, said.code, 401);
+
+    expect(err.code).to.equal(89).and.be.a('number');
+  });
+
+  it("keeps an X problem's string code", () => {
+    expect(new APIError('Unauthorized', 'unauthorized', 401).code).to.equal('unauthorized');
+  });
+
+  it('is recognised by instanceof when another copy of the package made it, code and all', async () => {
+    // A second evaluation of the same source: a distinct class, as with two installed copies.
+    const copy = (await import(new URL('../src/errors.ts?second-copy', import.meta.url).href)) as typeof import('../src/errors.js');
+    const err = new copy.APIError('Invalid or expired token.', 89, 401);
+
+    expect(copy.APIError).not.to.equal(APIError);
+    expect(err).to.be.instanceOf(APIError).and.instanceOf(PassportKitError);
+    expect(err.code).to.equal(89);
   });
 
   it('uses ERR_TWITTER_API when the body had no code', () => {
@@ -19,8 +41,8 @@ describe('APIError', () => {
 
 describe("reading Twitter's error bodies", () => {
   it('reads the JSON errors list', () => {
-    expect(readTwitterError(INVALID_TOKEN)).to.deep.equal({ message: 'Invalid or expired token.', code: '89' });
-    expect(readTwitterError(COULD_NOT_AUTHENTICATE)).to.deep.equal({ message: 'Could not authenticate you.', code: '32' });
+    expect(readTwitterError(INVALID_TOKEN)).to.deep.equal({ message: 'Invalid or expired token.', code: 89 });
+    expect(readTwitterError(COULD_NOT_AUTHENTICATE)).to.deep.equal({ message: 'Could not authenticate you.', code: 32 });
   });
 
   it('reads the older {"error": "..."} form', () => {
@@ -29,7 +51,7 @@ describe("reading Twitter's error bodies", () => {
 
   it('reads both XML forms, with a code when there is one', () => {
     expect(readTwitterError(XML_ERROR)).to.deep.equal({ message: "Desktop applications only support the oauth_callback value 'oob'", code: undefined });
-    expect(readTwitterError(XML_ERRORS_WITH_CODE)).to.deep.equal({ message: 'Could not authenticate you.', code: '32' });
+    expect(readTwitterError(XML_ERRORS_WITH_CODE)).to.deep.equal({ message: 'Could not authenticate you.', code: 32 });
   });
 
   it('is undefined for bodies that are none of them', () => {

@@ -109,7 +109,7 @@ describe('TwitterStrategy against the Twitter emulator (recorded)', () => {
     const { context } = replayOAuth1<TwitterContext>('twitter/request-token-401');
     const res = await new Browser(loginApp(strategyFor(context))).agent.get('/login');
     expect(res.status).to.equal(500);
-    expect(res.body.error).to.deep.equal({ name: 'APIError', code: '32', message: 'Could not authenticate you.', status: 500, statusCode: 401 });
+    expect(res.body.error).to.deep.equal({ name: 'APIError', code: 32, message: 'Could not authenticate you.', status: 500, statusCode: 401 });
     expect(JSON.stringify(res.body)).to.not.include(context.consumerSecret);
   });
 
@@ -128,6 +128,6 @@ describe('TwitterStrategy against the Twitter emulator (recorded)', () => {
 
   it("reports verify_credentials' error body (401, code 89) as an APIError with Twitter's code", async () => {
     const { outcome } = await logIn('twitter/verify-credentials-401');
-    expect(outcome.error).to.deep.equal({ name: 'APIError', code: '89', message: 'Invalid or expired token.', status: 500, statusCode: 401 });
+    expect(outcome.error).to.deep.equal({ name: 'APIError', code: 89, message: 'Invalid or expired token.', status: 500, statusCode: 401 });
   });
 });

@@ -2,7 +2,7 @@
 // redirect a user sees, what Twitter is sent, and the errors a login ends in.
 import { expect } from 'chai';
 import nock from 'nock';
-import { AUTHORIZE_URL, TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
+import { APIError, AUTHORIZE_URL, TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
 import { Browser, loginApp, type LoginAppOptions } from '../../oauth2/test/support/login-app.js';
 import { INVALID_TOKEN, VERIFY_CREDENTIALS, XML_ERROR } from './support/payloads.js';
 
@@ -140,7 +140,7 @@ describe('TwitterStrategy', () => {
     it("reports Twitter's error body as an APIError with its code and without the token", async () => {
       profileCall({ status: 401, body: `{"errors":[{"code":89,"message":"Invalid or expired token ${ACCESS_TOKEN}."}]}` });
       const outcome = await logIn();
-      expect(outcome.error).to.deep.include({ name: 'APIError', code: '89', statusCode: 401 });
+      expect(outcome.error).to.deep.include({ name: 'APIError', code: 89, statusCode: 401 });
       expect(outcome.error!.message).to.equal('Invalid or expired token [redacted].');
       profileCall({ status: 401, body: INVALID_TOKEN });
       expect((await logIn()).error!.message).to.equal('Invalid or expired token.');
@@ -151,6 +151,35 @@ describe('TwitterStrategy', () => {
       expect((await logIn()).error).to.deep.include({ name: 'InternalOAuthError', message: 'Failed to fetch user profile' });
       profileCall({ body: '<html>not json</html>' });
       expect((await logIn()).error).to.deep.include({ name: 'InternalOAuthError', message: 'Failed to fetch user profile' });
+    });
+  });
+
+  describe('userProfile, called directly as with passport-twitter', () => {
+    type Hook = { userProfile(token: string, tokenSecret: string, params: Record<string, string>, done: (err: unknown, profile?: TwitterProfile) => void): unknown };
+    const call = (options: Partial<TwitterStrategyOptions> = {}) =>
+      new Promise<{ err: unknown; profile: TwitterProfile | undefined }>((resolve) =>
+        (strategy(options) as unknown as Hook).userProfile(ACCESS_TOKEN, ACCESS_SECRET, { user_id: '2244994945', screen_name: 'TwitterDev' }, (err, profile) => resolve({ err, profile })),
+      );
+
+    it('calls done with the profile', async () => {
+      profileCall();
+
+      const { err, profile } = await call();
+
+      expect(err).to.equal(null);
+      expect(profile).to.deep.include({ provider: 'twitter', id: '2244994945', username: 'TwitterDev' });
+    });
+
+    it('calls done with the profile built from the token response with skipExtendedUserProfile', async () => {
+      expect((await call({ skipExtendedUserProfile: true })).profile).to.deep.include({ id: '2244994945', username: 'TwitterDev' });
+    });
+
+    it("calls done with an APIError whose code is Twitter's number", async () => {
+      profileCall({ status: 401, body: INVALID_TOKEN });
+
+      const { err } = await call();
+
+      expect(err).to.be.instanceOf(APIError).and.include({ code: 89 });
     });
   });
 });

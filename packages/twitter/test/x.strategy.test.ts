@@ -143,4 +143,24 @@ describe('XStrategy', () => {
       expect((await logIn()).error).to.deep.include({ name: 'InternalOAuthError', code: 'ERR_INTERNAL_OAUTH' });
     });
   });
+
+  describe('userProfile, called directly with a callback', () => {
+    type Hook = { userProfile(accessToken: string, done: (err: unknown, profile?: XProfile) => void): unknown };
+    const call = () => new Promise<{ err: unknown; profile: XProfile | undefined }>((resolve) => (strategy() as unknown as Hook).userProfile('x-access-token-value', (err, profile) => resolve({ err, profile })));
+
+    it('calls done with the profile', async () => {
+      usersMe();
+
+      const { err, profile } = await call();
+
+      expect(err).to.equal(null);
+      expect(profile).to.include({ provider: 'x' });
+    });
+
+    it("calls done with X's error", async () => {
+      usersMe({ status: 401, body: X_UNAUTHORIZED });
+
+      expect((await call()).err).to.include({ name: 'APIError', code: 'unauthorized' });
+    });
+  });
 });

@@ -6,7 +6,8 @@ const MAX_MESSAGE = 200;
 /** One error as read from a body: the provider's message and code, when it sent them. */
 export interface ErrorFields {
   message: string | undefined;
-  code: string | undefined;
+  /** Twitter's numeric code as a number (`89`), or an X problem's string code. */
+  code: number | string | undefined;
   type?: string | undefined;
 }
 
@@ -34,7 +35,7 @@ export function readTwitterError(body: string, secrets: readonly (string | undef
   if (text.startsWith('<')) {
     const match = /<error(?:\s+code="(\d+)")?[^>]*>([^<]*)<\/error>/i.exec(text);
     if (!match) return undefined;
-    return { message: clean(decodeEntities(match[2]!.trim()), secrets), code: match[1] };
+    return { message: clean(decodeEntities(match[2]!.trim()), secrets), code: codeOf(match[1]) };
   }
   return undefined;
 }
@@ -87,9 +88,10 @@ function stringField(json: Record<string, unknown>, name: string): string | unde
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function codeOf(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  return typeof value === 'string' && value !== '' ? value : undefined;
+function codeOf(value: unknown): number | string | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  return /^\d{1,15}$/.test(value) ? Number(value) : value;
 }
 
 function decodeEntities(text: string): string {
