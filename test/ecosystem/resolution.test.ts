@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { OUR_PACKAGE, passportOAuth2For, REAL_PASSPORT_OAUTH2, ROOT, onOurBase } from './support/base.js';
+import { OUR_PACKAGE, passportOAuth2For, REAL_PASSPORT_OAUTH2, ROOT, ensureOurBaseBuilt, onOurBase } from './support/base.js';
 
 /** Every strategy under test, and the package inside it that requires passport-oauth2. */
 const STRATEGIES: Record<string, string> = {
@@ -27,7 +27,12 @@ const STRATEGIES: Record<string, string> = {
   'passport-yandex': 'passport-oauth',
 };
 
-describe('which passport-oauth2 the npm strategies run on', () => {
+describe('which passport-oauth2 the npm strategies run on', function () {
+  before(function () {
+    this.timeout(300_000);
+    ensureOurBaseBuilt();
+  });
+
   const rootManifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     overrides: Record<string, unknown>;
     devDependencies: Record<string, string>;

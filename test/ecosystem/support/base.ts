@@ -5,6 +5,7 @@
 // (the root devDependency bench/ also uses): a resolve hook sends the strategies' own
 // `require('passport-oauth2')` there.
 import { realpathSync } from 'node:fs';
+import { ensureBuilt, publicPackages } from '../../packaging/pack.js';
 import Module, { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,4 +47,13 @@ export function onOurBase(): boolean {
 /** An installed strategy package, loaded as a CommonJS user would: `require(name)`. */
 export function requireStrategyPackage(packageName: string): unknown {
   return rootRequire(packageName);
+}
+
+/**
+ * Builds our packages when their dist is missing or older than their sources: the strategies
+ * load packages/oauth2/dist, so `npm ci && npm test` on a fresh clone needs it built. A no-op
+ * in CI, which builds first.
+ */
+export function ensureOurBaseBuilt(): void {
+  if (onOurBase()) ensureBuilt(publicPackages());
 }

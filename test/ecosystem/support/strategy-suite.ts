@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type { Strategy } from 'passport';
-import { onOurBase, requireStrategyPackage } from './base.js';
+import { ensureOurBaseBuilt, onOurBase, requireStrategyPackage } from './base.js';
 import { CALLBACK_PATH, FAILURE_PATH, LOGIN_PATH, SUCCESS_PATH, startLoginApp, type LoginApp, type Verify, type VerifyCall } from './login-app.js';
 import { CLIENT, ProviderEmulator, type ProviderDefinition } from './provider-emulator.js';
 
@@ -41,6 +41,11 @@ export function describeEcosystemStrategy(testCase: EcosystemCase): void {
   describe(`${testCase.packageName} (unmodified, from npm)`, function () {
     let emulator: ProviderEmulator;
     let app: LoginApp | undefined;
+
+    before(function () {
+      this.timeout(300_000);
+      ensureOurBaseBuilt();
+    });
 
     beforeEach(async () => {
       emulator = await new ProviderEmulator(testCase.provider).start();
