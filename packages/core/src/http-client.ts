@@ -29,8 +29,8 @@ export interface HttpRequest {
   url: string;
   /** Request headers; `User-Agent` is added. */
   headers?: Record<string, string>;
-  /** The request body, already encoded (form or JSON). */
-  body?: string | undefined;
+  /** The request body, already encoded (form or JSON), or bytes (node-oauth's `post` of a Buffer). */
+  body?: string | Uint8Array | undefined;
   /** This call's dispatcher, instead of the client's (node-oauth's `setAgent`). */
   dispatcher?: Dispatcher | undefined;
 }
