@@ -1,5 +1,16 @@
 export { authorizationHeader } from './authorization-header.js';
-export { InternalOAuthError } from './errors.js';
+export { CallbackNotConfirmedError, InternalOAuthError } from './errors.js';
+export {
+  OAuth,
+  type OAuthClientOptions,
+  type OAuthDataCallback,
+  type OAuthParameterValue,
+  type OAuthParameters,
+  type OAuthRequestError,
+  type OAuthResponse,
+  type OAuthTokenCallback,
+  type SecureRequest,
+} from './node-oauth.js';
 export { percentDecode, percentEncode } from './percent-encode.js';
 export { providerErrorMessage } from './provider-error-message.js';
 export type {
@@ -28,6 +39,7 @@ export type { SignedRequestOptions } from './lib/signed-request.js';
 export {
   OAuth1Strategy,
   OAuth1Strategy as default,
+  OAuth1StrategyClass,
   Strategy,
   type OAuth1AuthenticateOptions,
   type OAuth1StrategyOptions,

@@ -4,9 +4,10 @@ import {
   Strategy as PassportStrategy,
   HttpClient,
   UnexpectedBodyError,
-  UnexpectedStatusError,
   callVerify,
+  callableClass,
   describeTarget,
+  initialize,
   readParam,
   resolveCallbackURL,
   settle,
@@ -19,10 +20,9 @@ import {
   type TransactionStore,
 } from '@passport-kit/core';
 
-import { InternalOAuthError } from './errors.js';
+import { CallbackNotConfirmedError, InternalOAuthError } from './errors.js';
 import type { OAuth1Verify, TokenParams, VerifyFunction, VerifyFunctionWithParams, VerifyFunctionWithRequest, VerifyFunctionWithRequestAndParams } from './verify.js';
-import { buildSignedRequest, type ClientCredentials, type SignedRequestOptions } from './lib/signed-request.js';
-import { redact } from './lib/redact.js';
+import { secureRequest, type SignedRequestOptions } from './lib/signed-request.js';
 import {
   isRequestTokenStore,
   isTransactionStore,
@@ -31,14 +31,12 @@ import {
   type PendingRequestToken,
   type RequestTokenStorage,
 } from './lib/request-token-stores.js';
+import { OAuth, type OAuthParameters } from './node-oauth.js';
 import { percentEncode } from './percent-encode.js';
-import { providerErrorMessage } from './provider-error-message.js';
 import type { RequestTokenStore, RequestTokenStoreMeta } from './request-token-store.js';
-import { SIGNATURE_METHODS, parseFormEncoded, type SignatureMethod } from './signature.js';
+import { SIGNATURE_METHODS, type SignatureMethod } from './signature.js';
 
 const PACKAGE_VERSION = '0.1.0';
-// Headers undici manages itself or refuses; node-oauth's `Connection: close` default is one.
-const MANAGED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'host']);
 
 /** The `skipUserProfile` option: `true` to skip loading the profile, or a function deciding per login. */
 export type SkipUserProfile =
@@ -64,8 +62,22 @@ export interface OAuth1StrategyOptions {
   signatureMethod?: SignatureMethod | undefined;
   /** RSA private key for `RSA-SHA1` (PEM or `KeyObject`); defaults to `consumerSecret`. */
   privateKey?: KeyLike | undefined;
-  /** Headers sent with every call to the provider. */
+  /** Headers sent with every call to the provider (node-oauth's `_headers`). */
   customHeaders?: Record<string, string> | undefined;
+  /**
+   * Accept a provider that speaks OAuth 1.0 rather than 1.0a: its request-token response lacks
+   * `oauth_callback_confirmed=true`, it takes the callback from the authorization redirect and
+   * sends no `oauth_verifier`. Default `false`: such a provider is refused with
+   * {@link CallbackNotConfirmedError}.
+   *
+   * **Risk**: OAuth 1.0 logins can be hijacked by session fixation (the attack RFC 5849 §2.2 and
+   * 1.0a fixed). An attacker starts a login in their own browser, rewrites `oauth_callback` in
+   * the authorization link to a page of theirs and sends it to a victim; the victim approves,
+   * the attacker receives the request token and completes the login in their session, signed
+   * in as the victim. Only set this for a provider you cannot replace, and never for accounts
+   * that matter.
+   */
+  allowOAuth10?: boolean | undefined;
   /** Session property pending logins live under. Default `oauth`. */
   sessionKey?: string | undefined;
   /** A passport-oauth1 store (`get`/`set`/`destroy`) or a core `TransactionStore` (`save`/`take`). `true` means the default store. */
@@ -93,6 +105,7 @@ export interface OAuth1StrategyOptions {
   dispatcher?: HttpClientOptions['dispatcher'] | undefined;
 }
 
+
 /** Options of `passport.authenticate('oauth', options)` this strategy reads. */
 export interface OAuth1AuthenticateOptions {
   /** Overrides the strategy's `callbackURL` for this login. */
@@ -116,6 +129,10 @@ interface TokenResponse {
  * (name `oauth`). Provider packages subclass it and override the protected hooks
  * `userProfile`, `requestTokenParams`, `userAuthorizationParams` and `parseErrorResponse`.
  *
+ * This is the class, for types; the package exports {@link OAuth1Strategy}, the same class made
+ * callable so that ES5 subclasses written for passport-oauth1 (`OAuthStrategy.call(this,
+ * options, verify)` under `util.inherits`) run on it unchanged.
+ *
  * @example
  * ```ts
  * passport.use(new OAuth1Strategy({
@@ -128,27 +145,30 @@ interface TokenResponse {
  * }, async (token, tokenSecret, profile) => findOrCreateUser(profile)));
  * ```
  */
-export class OAuth1Strategy extends PassportStrategy {
-  /** The strategy's name for `passport.authenticate()`. */
-  override name = 'oauth';
-  /** Leg 1 endpoint (the `requestTokenURL` option). */
-  protected readonly requestTokenURL: string;
-  /** Leg 3 endpoint (the `accessTokenURL` option). */
-  protected readonly accessTokenURL: string;
-  /** Leg 2 endpoint (the `userAuthorizationURL` option). */
-  protected readonly userAuthorizationURL: string;
+export class OAuth1StrategyClass extends PassportStrategy {
+  /** The strategy's name for `passport.authenticate()` (`oauth`). */
+  declare name: string;
+  /**
+   * node-oauth's `OAuth` client, as passport-oauth1 exposes it (protected by convention):
+   * subclasses call `this._oauth.get(url, token, tokenSecret, callback)` in `userProfile`, and
+   * may wrap `getOAuthRequestToken` / `getOAuthAccessToken`, which the strategy's two legs call.
+   * Endpoints and client settings are read from it at request time.
+   */
+  declare _oauth: OAuth;
+  /** Leg 2 endpoint (the `userAuthorizationURL` option), read at request time. */
+  declare protected _userAuthorizationURL: string;
   /** The `callbackURL` option, resolved against each request when relative. */
-  protected readonly callbackURL: string | undefined;
+  declare protected _callbackURL: string | undefined;
   /** The session key pending logins live under (`sessionKey`). */
-  protected readonly sessionKey: string;
-  /** The one HTTP client for every call to the provider. */
-  protected readonly httpClient: HttpClient;
-  private readonly client: ClientCredentials;
-  private readonly verify: OAuth1Verify;
-  private readonly requestTokenStorage: RequestTokenStorage;
-  private readonly trustProxy: boolean;
-  private readonly passReqToCallback: boolean;
-  private readonly skipUserProfile: SkipUserProfile;
+  declare protected _key: string;
+  /** The one HTTP client for every call to the provider (also `_oauth`'s). */
+  declare protected httpClient: HttpClient;
+  declare protected _verify: OAuth1Verify;
+  declare protected _trustProxy: boolean;
+  declare protected _passReqToCallback: boolean;
+  declare protected _skipUserProfile: SkipUserProfile;
+  declare protected _allowOAuth10: boolean;
+  declare private requestTokenStorage: RequestTokenStorage;
 
   constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest);
   constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams);
@@ -157,9 +177,24 @@ export class OAuth1Strategy extends PassportStrategy {
   constructor(options: OAuth1StrategyOptions, verify: OAuth1Verify);
   constructor(options: OAuth1StrategyOptions, verify: OAuth1Verify) {
     super();
+    this[initialize](options, verify);
+  }
+
+  /**
+   * All of the constructor's work, so that `new`, `class extends` and an ES5 subclass's
+   * `OAuth1Strategy.call(this, options, verify)` set up the same fields. A subclass that needs
+   * set-up of its own overrides it and calls `super[initialize](options, verify)` first.
+   */
+  [initialize](options: OAuth1StrategyOptions, verify: OAuth1Verify): void {
+    // passport-oauth1 accepts `new Strategy(verify)` and then asks for the first missing option.
+    if (typeof options === 'function') {
+      verify = options as OAuth1Verify;
+      options = undefined as unknown as OAuth1StrategyOptions;
+    }
+    options ??= {} as OAuth1StrategyOptions;
     // The same checks and messages as passport-oauth1.
     if (typeof verify !== 'function') throw new TypeError('OAuthStrategy requires a verify callback');
-    if (!options?.requestTokenURL) throw new TypeError('OAuthStrategy requires a requestTokenURL option');
+    if (!options.requestTokenURL) throw new TypeError('OAuthStrategy requires a requestTokenURL option');
     if (!options.accessTokenURL) throw new TypeError('OAuthStrategy requires a accessTokenURL option');
     if (!options.userAuthorizationURL) throw new TypeError('OAuthStrategy requires a userAuthorizationURL option');
     if (!options.consumerKey) throw new TypeError('OAuthStrategy requires a consumerKey option');
@@ -171,34 +206,52 @@ export class OAuth1Strategy extends PassportStrategy {
     const privateKey = options.privateKey ?? (signatureMethod === 'RSA-SHA1' ? options.consumerSecret : undefined);
     if (signatureMethod === 'RSA-SHA1' && !privateKey) throw new TypeError('OAuthStrategy requires a privateKey option for RSA-SHA1');
 
-    this.verify = verify;
-    this.requestTokenURL = options.requestTokenURL;
-    this.accessTokenURL = options.accessTokenURL;
-    this.userAuthorizationURL = options.userAuthorizationURL;
-    this.callbackURL = options.callbackURL;
-    this.sessionKey = options.sessionKey || 'oauth';
-    this.client = {
-      consumerKey: options.consumerKey,
-      // With RSA-SHA1 the "consumer secret" may be a private key: never use it as an HMAC key.
-      consumerSecret: signatureMethod === 'RSA-SHA1' ? '' : options.consumerSecret,
-      signatureMethod,
-      privateKey,
-      headers: Object.fromEntries(
-        Object.entries(options.customHeaders ?? {})
-          .map(([name, value]) => [name.toLowerCase(), value] as const)
-          .filter(([name]) => !MANAGED_HEADERS.has(name)),
-      ),
-    };
+    this.name = 'oauth';
+    this._verify = verify;
     this.httpClient = new HttpClient({
       userAgent: userAgent('@passport-kit/oauth1', PACKAGE_VERSION),
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
       ...(options.maxResponseSize === undefined ? {} : { maxResponseSize: options.maxResponseSize }),
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     });
+    // passport-oauth1's arguments: version 1.0, no default callback (the strategy sends its own).
+    this._oauth = new OAuth(
+      options.requestTokenURL,
+      options.accessTokenURL,
+      options.consumerKey,
+      options.consumerSecret,
+      '1.0',
+      null,
+      signatureMethod,
+      null,
+      options.customHeaders ?? null,
+      this.httpClient,
+    );
+    // With RSA-SHA1 the "consumer secret" may be the private key: it signs, and is never an HMAC key.
+    if (signatureMethod === 'RSA-SHA1') this._oauth._privateKey = privateKey;
+    this._userAuthorizationURL = options.userAuthorizationURL;
+    this._callbackURL = options.callbackURL;
+    this._key = options.sessionKey || 'oauth';
     this.requestTokenStorage = this.createStorage(options);
-    this.trustProxy = options.proxy === true;
-    this.passReqToCallback = options.passReqToCallback === true;
-    this.skipUserProfile = options.skipUserProfile ?? false;
+    this._trustProxy = options.proxy === true;
+    this._passReqToCallback = options.passReqToCallback === true;
+    this._skipUserProfile = options.skipUserProfile ?? false;
+    this._allowOAuth10 = options.allowOAuth10 === true;
+  }
+
+  /** Leg 1 endpoint (`_oauth._requestUrl`). */
+  protected get requestTokenURL(): string {
+    return this._oauth._requestUrl;
+  }
+
+  /** Leg 3 endpoint (`_oauth._accessUrl`). */
+  protected get accessTokenURL(): string {
+    return this._oauth._accessUrl;
+  }
+
+  /** Leg 2 endpoint (`_userAuthorizationURL`). */
+  protected get userAuthorizationURL(): string {
+    return this._userAuthorizationURL;
   }
 
   /** Starts a login (leg 1 and the redirect of leg 2) or completes one on the callback (leg 3). */
@@ -213,7 +266,7 @@ export class OAuth1Strategy extends PassportStrategy {
       const token = readParam(req, 'oauth_token');
       if (token.kind === 'invalid') return this.fail({ message: 'Malformed oauth_token parameter' }, 400);
       if (token.kind === 'value' && token.value !== '') return this.completeLogin(req, token.value);
-      return this.startLogin(req, options);
+      return this.startLogin(req, options ?? {});
     };
     run().catch((err: unknown) => this.error(err instanceof Error ? err : new Error(String(err))));
   }
@@ -232,9 +285,9 @@ export class OAuth1Strategy extends PassportStrategy {
   }
 
   /**
-   * Loads the user's profile with the access token; the base class returns `{}`. Override it
+   * Loads the user's profile with the access token; the base class gives `{}`. Override it
    * with either style: call `done(err, profile)` or return a promise of the profile. Use
-   * {@link OAuth1Strategy.fetchProtectedResource} for the signed call.
+   * {@link OAuth1StrategyClass.fetchProtectedResource} or `this._oauth.get` for the signed call.
    */
   protected userProfile(
     _token: string,
@@ -256,10 +309,11 @@ export class OAuth1Strategy extends PassportStrategy {
 
   /**
    * Sends one signed request (RFC 5849 §3.5.1 Authorization header) with the strategy's
-   * credentials and returns the response, whatever its status. Throws a core `NetworkError`.
+   * credentials through `this._oauth`, and returns the response, whatever its status. Throws a
+   * core `NetworkError`.
    */
   protected signedRequest(options: SignedRequestOptions): Promise<HttpResponse> {
-    return this.httpClient.request(buildSignedRequest(this.client, options));
+    return this._oauth.send(secureRequest(options));
   }
 
   /**
@@ -279,37 +333,35 @@ export class OAuth1Strategy extends PassportStrategy {
     tokenSecret: string,
     options: Omit<SignedRequestOptions, 'url' | 'token' | 'tokenSecret'> = {},
   ): Promise<ProtectedResourceResponse> {
-    const request = { ...options, url, token, tokenSecret };
-    const response = await this.signedRequest(request);
-    this.checkStatus(request, response, [token, tokenSecret]);
-    return response;
+    return this._oauth.fetch(secureRequest({ ...options, url, token, tokenSecret }));
   }
 
   private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this.callbackURL, { proxy: this.trustProxy });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy });
     const meta = this.meta(callbackURL);
     let requestToken: TokenResponse;
     try {
       // RFC 5849 §2.1: `oob` when there is no callback to send the user to.
-      requestToken = await this.exchange(
-        { method: 'POST', url: this.requestTokenURL, parameters: { ...this.requestTokenParams(options), oauth_callback: callbackURL ?? 'oob' } },
-        [],
-      );
+      const params: OAuthParameters = { ...this.requestTokenParams(options), oauth_callback: callbackURL ?? 'oob' };
+      requestToken = await this.obtainToken('request', (done) => this._oauth.getOAuthRequestToken(params, done));
     } catch (err) {
       return this.error(this.createOAuthError('Failed to obtain request token', err));
     }
+    // RFC 5849 §2.1: a 1.0a provider confirms it took the callback. One that does not takes it
+    // from the redirect, where an attacker can rewrite it (see the `allowOAuth10` option).
+    const confirmed = requestToken.params.oauth_callback_confirmed === 'true';
+    if (!confirmed && !this._allowOAuth10) return this.error(new CallbackNotConfirmedError());
 
     const pending: PendingRequestToken = { tokenSecret: requestToken.tokenSecret };
     if (options.state !== undefined) pending.state = options.state;
     await this.requestTokenStorage.save(req, requestToken.token, pending, meta);
 
     const query: [string, string][] = [['oauth_token', requestToken.token]];
-    // An OAuth 1.0 (not 1.0a) provider does not confirm the callback: it takes it in the redirect.
-    if (requestToken.params.oauth_callback_confirmed !== 'true' && callbackURL) query.push(['oauth_callback', callbackURL]);
-    for (const [name, value] of Object.entries(this.userAuthorizationParams(options))) {
+    if (!confirmed && callbackURL) query.push(['oauth_callback', callbackURL]);
+    for (const [name, value] of Object.entries(this.userAuthorizationParams(options) ?? {})) {
       if (value !== undefined && value !== null) query.push([name, String(value)]);
     }
-    this.redirect(appendQuery(this.userAuthorizationURL, query));
+    this.redirect(appendQuery(this._userAuthorizationURL, query));
   }
 
   private async completeLogin(req: IncomingRequest, requestToken: string): Promise<void> {
@@ -321,30 +373,30 @@ export class OAuth1Strategy extends PassportStrategy {
       case 'missing':
         return this.fail({ message: 'Failed to find request token in session' }, 403);
       case 'mismatch':
-        return this.fail({ message: 'Unknown or already used request token' }, 403);
+        // A passport-oauth1 store's own reason (`Possible XSRF attack detected.`) comes first.
+        return this.fail('info' in found ? found.info : { message: 'Unknown or already used request token' }, 403);
       case 'expired':
         return this.fail({ message: 'Request token expired' }, 403);
       case 'found':
         break;
     }
+    // RFC 5849 §2.2: a 1.0a provider always sends the verifier; a callback without one is
+    // either an OAuth 1.0 provider or someone completing a login they did not approve.
+    if (verifier.kind !== 'value' && !this._allowOAuth10) return this.fail({ message: 'Missing oauth_verifier parameter' }, 400);
     const { tokenSecret, state } = found.data;
 
     let access: TokenResponse;
     try {
-      // An OAuth 1.0 provider sends no verifier.
-      const parameters = verifier.kind === 'value' ? { oauth_verifier: verifier.value } : {};
-      access = await this.exchange(
-        { method: 'POST', url: this.accessTokenURL, token: requestToken, tokenSecret, parameters },
-        [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined],
-      );
+      const oauthVerifier = verifier.kind === 'value' ? verifier.value : null;
+      access = await this.obtainToken('access', (done) => this._oauth.getOAuthAccessToken(requestToken, tokenSecret, oauthVerifier, done));
     } catch (err) {
       return this.error(this.createOAuthError('Failed to obtain access token', err));
     }
 
     const profile = await this.loadUserProfile(access);
-    const { user, info } = await callVerify(this.verify as (...args: never[]) => unknown, {
+    const { user, info } = await callVerify(this._verify as (...args: never[]) => unknown, {
       req,
-      passReqToCallback: this.passReqToCallback,
+      passReqToCallback: this._passReqToCallback,
       credentials: [access.token, access.tokenSecret],
       params: access.params,
       profile,
@@ -355,36 +407,40 @@ export class OAuth1Strategy extends PassportStrategy {
     this.success(user, result);
   }
 
-  /** Signs and sends a token request, then reads the form-encoded token response. */
-  private async exchange(request: SignedRequestOptions, secrets: (string | undefined)[]): Promise<TokenResponse> {
-    const response = await this.signedRequest(request);
-    this.checkStatus(request, response, secrets);
-    const params: TokenParams = {};
-    for (const [name, value] of parseFormEncoded(response.body)) if (!(name in params)) params[name] = value;
-    const { oauth_token: token, oauth_token_secret: tokenSecret, ...rest } = params;
-    if (!token || !tokenSecret) {
-      throw new UnexpectedBodyError(`${describeTarget('POST', request.url)} did not return oauth_token and oauth_token_secret`);
-    }
-    return { token, tokenSecret, params: rest };
-  }
-
-  private checkStatus(request: SignedRequestOptions, response: HttpResponse, secrets: (string | undefined)[]): void {
-    if (response.status >= 200 && response.status < 300) return;
-    const said = providerErrorMessage(response.body);
-    const where = describeTarget(request.method ?? 'GET', request.url);
-    const message = `${where} answered ${response.status}${said ? `: ${said}` : ''}`;
-    throw new UnexpectedStatusError(
-      redact(message, [...secrets, this.client.consumerSecret, typeof this.client.privateKey === 'string' ? this.client.privateKey : undefined]),
-      response.status,
-      response.body,
-    );
+  /**
+   * Runs one of `_oauth`'s token calls (which a subclass may have wrapped) and checks its answer:
+   * a token and a secret, as RFC 5849 §2.1 and §2.3 require.
+   */
+  private obtainToken(
+    leg: 'request' | 'access',
+    call: (done: (err: unknown, token?: string, tokenSecret?: string, results?: Record<string, unknown>) => void) => void,
+  ): Promise<TokenResponse> {
+    return new Promise<TokenResponse>((resolve, reject) => {
+      let settled = false;
+      const done = (err: unknown, token?: string, tokenSecret?: string, results?: Record<string, unknown>) => {
+        if (settled) return;
+        settled = true;
+        if (err) return reject(err);
+        if (typeof token !== 'string' || token === '' || typeof tokenSecret !== 'string' || tokenSecret === '') {
+          const url = leg === 'request' ? this._oauth._requestUrl : this._oauth._accessUrl;
+          return reject(new UnexpectedBodyError(`${describeTarget('POST', url)} did not return oauth_token and oauth_token_secret`));
+        }
+        resolve({ token, tokenSecret, params: firstValues(results) });
+      };
+      try {
+        call(done);
+      } catch (err) {
+        done(err ?? new Error('OAuth token call threw'));
+      }
+    });
   }
 
   /** passport-oauth1's `_createOAuthError`: the `parseErrorResponse` hook first, `InternalOAuthError` otherwise. */
   private createOAuthError(message: string, err: unknown): Error {
-    if (err instanceof UnexpectedStatusError) {
+    const { statusCode, data } = (typeof err === 'object' && err !== null ? err : {}) as { statusCode?: unknown; data?: unknown };
+    if (statusCode && data) {
       try {
-        const parsed = this.parseErrorResponse(err.data, err.statusCode);
+        const parsed = this.parseErrorResponse(String(data), Number(statusCode));
         if (parsed) return parsed;
       } catch {
         // A hook that cannot parse the body falls back to the generic error, as in passport-oauth1.
@@ -400,7 +456,7 @@ export class OAuth1Strategy extends PassportStrategy {
   }
 
   private async shouldSkipUserProfile(access: TokenResponse): Promise<boolean> {
-    const skip = this.skipUserProfile;
+    const skip = this._skipUserProfile;
     if (typeof skip !== 'function') return Boolean(skip);
     if (skip.length > 2) {
       return Boolean((await settle(skip as (...args: never[]) => unknown, [access.token, access.tokenSecret])).user);
@@ -408,13 +464,13 @@ export class OAuth1Strategy extends PassportStrategy {
     return Boolean(await (skip as (t: string, s: string) => boolean | Promise<boolean>)(access.token, access.tokenSecret));
   }
 
-
+  /** passport-oauth1's `meta`, read from `_oauth` at request time. */
   private meta(callbackURL?: string): RequestTokenStoreMeta {
     return {
-      requestTokenURL: this.requestTokenURL,
-      accessTokenURL: this.accessTokenURL,
-      userAuthorizationURL: this.userAuthorizationURL,
-      consumerKey: this.client.consumerKey,
+      requestTokenURL: this._oauth._requestUrl,
+      accessTokenURL: this._oauth._accessUrl,
+      userAuthorizationURL: this._userAuthorizationURL,
+      consumerKey: this._oauth._consumerKey,
       ...(callbackURL === undefined ? {} : { callbackURL }),
     };
   }
@@ -429,7 +485,7 @@ export class OAuth1Strategy extends PassportStrategy {
     const secret = options.stateCookie?.secret ?? deriveCookieSecret(options.consumerSecret);
     return transactionStorage(
       new DefaultTransactionStore({
-        key: this.sessionKey,
+        key: this._key,
         ttl: options.requestTokenTTL,
         cookie: secret === undefined ? undefined : { ...options.stateCookie, secret },
       }),
@@ -437,8 +493,27 @@ export class OAuth1Strategy extends PassportStrategy {
   }
 }
 
+/**
+ * {@link OAuth1StrategyClass} made callable: `new OAuth1Strategy(options, verify)`, `class
+ * extends OAuth1Strategy`, and, in an ES5 subclass written for passport-oauth1,
+ * `OAuth1Strategy.call(this, options, verify)` after `util.inherits(Sub, OAuth1Strategy)`.
+ */
+export const OAuth1Strategy = callableClass(OAuth1StrategyClass, 'OAuth1Strategy');
+/** An instance of {@link OAuth1Strategy}. */
+export type OAuth1Strategy = OAuth1StrategyClass;
+
 /** `Strategy`, as passport-oauth1 names it. */
 export { OAuth1Strategy as Strategy };
+
+/** Token-response parameters, a repeated one reduced to its first value. */
+function firstValues(results: Record<string, unknown> | undefined): TokenParams {
+  const params: TokenParams = {};
+  for (const [name, value] of Object.entries(results ?? {})) {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first !== null) params[name] = String(first);
+  }
+  return params;
+}
 
 function deriveCookieSecret(consumerSecret: string): string | undefined {
   if (!consumerSecret) return undefined;
@@ -453,5 +528,3 @@ function appendQuery(url: string, pairs: readonly (readonly [string, string])[])
   const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
   return `${base}${separator}${query}`;
 }
-
-

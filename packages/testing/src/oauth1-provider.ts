@@ -387,8 +387,10 @@ export class OAuth1Provider {
       res.end(consentPage(this.paths.authorize, token, this.users, query.get('oauth_callback')));
       return;
     }
-    // OAuth 1.0 providers take the callback in the redirect rather than in leg 1.
-    const callback = record.callback === 'oob' ? fields.get('oauth_callback') ?? 'oob' : record.callback;
+    // OAuth 1.0 providers take the callback in the redirect rather than in leg 1 (OAuth Core
+    // 1.0 §6.2.1): whoever holds the authorization link can point it elsewhere.
+    const legacy = this.options.callbackConfirmed === false;
+    const callback = record.callback === 'oob' || legacy ? fields.get('oauth_callback') ?? record.callback : record.callback;
     if (fields.get('decision') === 'deny') {
       record.used = true;
       return redirectTo(res, callback, [['denied', token]]);

@@ -7,10 +7,13 @@ export interface PendingRequestToken extends Record<string, unknown> {
   state?: unknown;
 }
 
+/** A store's answer; a passport-oauth1 store that does not know the token may say why (`info`). */
+export type StorageTakeResult = TakeResult<PendingRequestToken> | { status: 'mismatch'; info: unknown };
+
 /** The one shape the strategy talks to, whatever kind of store the app configured. */
 export interface RequestTokenStorage {
   save(req: IncomingRequest, token: string, pending: PendingRequestToken, meta: RequestTokenStoreMeta): Promise<void>;
-  take(req: IncomingRequest, token: string, meta: RequestTokenStoreMeta): Promise<TakeResult<PendingRequestToken>>;
+  take(req: IncomingRequest, token: string, meta: RequestTokenStoreMeta): Promise<StorageTakeResult>;
 }
 
 export function isTransactionStore(store: object): store is TransactionStore {
@@ -50,7 +53,8 @@ export function legacyStorage(store: RequestTokenStore): RequestTokenStorage {
     },
     async take(req, token, meta) {
       const [tokenSecret, state] = await call(store.get, store.get.length >= 4 ? [req, token, meta] : [req, token]);
-      if (typeof tokenSecret !== 'string' || tokenSecret === '') return { status: 'mismatch' };
+      // passport-oauth1 fails with what the store passed as state (`Possible XSRF attack detected.`).
+      if (typeof tokenSecret !== 'string' || tokenSecret === '') return state === undefined ? { status: 'mismatch' } : { status: 'mismatch', info: state };
       // A request token is single-use: forget it before exchanging it, not after.
       await call(store.destroy, store.destroy.length >= 4 ? [req, token, meta] : [req, token]);
       return { status: 'found', data: state === undefined ? { tokenSecret } : { tokenSecret, state } };

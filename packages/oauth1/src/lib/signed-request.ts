@@ -1,21 +1,10 @@
-import type { KeyLike } from 'node:crypto';
-import { randomToken, type HttpRequest } from '@passport-kit/core';
-import { authorizationHeader } from '../authorization-header.js';
+import type { OAuthParameters, SecureRequest } from '../node-oauth.js';
 import { percentEncode } from '../percent-encode.js';
-import { parameterPairs, signRequest, type Parameter, type Parameters, type SignatureMethod } from '../signature.js';
-
-/** The client side of every signed call. */
-export interface ClientCredentials {
-  consumerKey: string;
-  consumerSecret: string;
-  signatureMethod: SignatureMethod;
-  privateKey?: KeyLike | undefined;
-  headers: Record<string, string>;
-}
+import { parameterPairs, type Parameters } from '../signature.js';
 
 /** One signed call to a provider (see `OAuth1Strategy.signedRequest`). */
 export interface SignedRequestOptions {
-  /** HTTP method; default `POST`. */
+  /** HTTP method; default `GET`. */
   method?: 'GET' | 'POST' | undefined;
   /** The endpoint or resource URL; its query parameters are signed. */
   url: string;
@@ -32,38 +21,22 @@ export interface SignedRequestOptions {
   headers?: Record<string, string> | undefined;
 }
 
-/** Builds the HTTP request: a fresh nonce (CSPRNG) and timestamp, the signature, the header. */
-export function buildSignedRequest(client: ClientCredentials, options: SignedRequestOptions): HttpRequest {
+/** The call as `OAuth#send` takes it: a GET's parameters moved into the URL's query. */
+export function secureRequest(options: SignedRequestOptions): SecureRequest {
   const method = options.method ?? 'GET';
-  const oauth: Parameter[] = [];
-  const other: Parameter[] = [];
-  for (const pair of parameterPairs(options.parameters)) (pair[0].startsWith('oauth_') ? oauth : other).push(pair);
-
-  let url = options.url;
-  const form = other.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
-  if (method === 'GET' && form) url += `${url.includes('?') ? '&' : '?'}${form}`;
-
-  const signed = signRequest({
+  const extraParams: Record<string, string[]> = {};
+  const query: string[] = [];
+  for (const [name, value] of parameterPairs(options.parameters)) {
+    if (method === 'GET' && !name.startsWith('oauth_')) query.push(`${percentEncode(name)}=${percentEncode(value)}`);
+    else (extraParams[name] ??= []).push(value);
+  }
+  const url = query.length === 0 ? options.url : `${options.url}${options.url.includes('?') ? '&' : '?'}${query.join('&')}`;
+  return {
     method,
     url,
-    parameters: method === 'POST' ? [...other, ...oauth] : oauth,
-    consumerKey: client.consumerKey,
-    consumerSecret: client.consumerSecret,
-    privateKey: client.privateKey,
     token: options.token,
     tokenSecret: options.tokenSecret,
-    signatureMethod: client.signatureMethod,
-    nonce: randomToken(16),
-    timestamp: Math.floor(Date.now() / 1000),
-    version: '1.0',
-  });
-  const headers: Record<string, string> = {
-    accept: '*/*',
-    ...client.headers,
-    ...options.headers,
-    authorization: authorizationHeader(signed.oauthParameters),
+    extraParams: extraParams as OAuthParameters,
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
   };
-  if (method === 'GET') return { method, url, headers };
-  headers['content-type'] = 'application/x-www-form-urlencoded';
-  return { method, url, headers, body: form };
 }
