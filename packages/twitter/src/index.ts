@@ -15,7 +15,7 @@ export { InternalOAuthError } from '@passport-kit/oauth1';
 export { AuthorizationError, TokenError } from '@passport-kit/oauth2';
 export type { TwitterAuthenticateOptions, TwitterStrategyOptions, XAuthenticateOptions, XStrategyOptions } from './options.js';
 export { parseProfile, type TwitterProfile } from './profile.js';
-export { TwitterStrategy, TwitterStrategy as Strategy, TwitterStrategy as default } from './strategy.js';
+export { TwitterStrategy, TwitterStrategyClass, TwitterStrategy as Strategy, TwitterStrategy as default } from './strategy.js';
 export type {
   TwitterVerifyFunction,
   TwitterVerifyFunctionWithParams,

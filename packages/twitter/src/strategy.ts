@@ -1,5 +1,5 @@
-import { UnexpectedStatusError } from '@passport-kit/core';
-import { InternalOAuthError, OAuth1Strategy, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
+import { UnexpectedStatusError, callableClass, initialize } from '@passport-kit/core';
+import { InternalOAuthError, OAuth1StrategyClass, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
 import { ACCESS_TOKEN_URL, AUTHENTICATE_URL, REQUEST_TOKEN_URL, USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
 import { clean, readTwitterError } from './lib/error-bodies.js';
@@ -32,21 +32,19 @@ type AnyTwitterVerifyFunction =
  * }, (token, tokenSecret, profile, done) => done(null, { id: profile.id, handle: profile.username })));
  * ```
  */
-export class TwitterStrategy extends OAuth1Strategy {
-  /** The strategy's name for `passport.authenticate()`. */
-  override name = 'twitter';
+export class TwitterStrategyClass extends OAuth1StrategyClass {
   /** Where the profile is loaded from (`userProfileURL` option, with the `include_*` parameters). */
-  protected readonly userProfileURL: string;
+  declare protected userProfileURL: string;
   /** The `includeEmail` option. */
-  protected readonly includeEmail: boolean;
+  declare protected includeEmail: boolean;
   /** The `includeStatus` option. */
-  protected readonly includeStatus: boolean;
+  declare protected includeStatus: boolean;
   /** The `includeEntities` option. */
-  protected readonly includeEntities: boolean;
+  declare protected includeEntities: boolean;
   /** The `skipExtendedUserProfile` option. */
-  protected readonly skipExtendedUserProfile: boolean;
+  declare protected skipExtendedUserProfile: boolean;
   /** Kept out of error messages built from Twitter's bodies. */
-  private readonly consumerSecret: string;
+  declare private consumerSecret: string;
 
   // Overloads, fewest parameters first, so an inline verify gets typed parameters.
   constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequest);
@@ -54,7 +52,13 @@ export class TwitterStrategy extends OAuth1Strategy {
   constructor(options: TwitterStrategyOptions, verify: TwitterVerifyFunction);
   constructor(options: TwitterStrategyOptions, verify: TwitterVerifyFunctionWithParams);
   constructor(options: TwitterStrategyOptions, verify: AnyTwitterVerifyFunction) {
-    super(
+    // The base constructor runs this class's [initialize].
+    super(options as never, verify as OAuth1Verify);
+  }
+
+  /** Twitter's endpoints and options on top of the base set-up; see `OAuth1StrategyClass[initialize]`. */
+  override [initialize](options: TwitterStrategyOptions, verify: OAuth1Verify): void {
+    super[initialize](
       {
         ...options,
         requestTokenURL: options?.requestTokenURL ?? REQUEST_TOKEN_URL,
@@ -62,8 +66,9 @@ export class TwitterStrategy extends OAuth1Strategy {
         userAuthorizationURL: options?.userAuthorizationURL ?? AUTHENTICATE_URL,
         sessionKey: options?.sessionKey ?? 'oauth:twitter',
       },
-      verify as OAuth1Verify,
+      verify,
     );
+    this.name = 'twitter';
     this.userProfileURL = options.userProfileURL ?? USER_PROFILE_URL;
     this.includeEmail = options.includeEmail === true;
     this.includeStatus = options.includeStatus !== false;
@@ -148,3 +153,11 @@ export class TwitterStrategy extends OAuth1Strategy {
     return wanted.filter(([name]) => !url.searchParams.has(name));
   }
 }
+
+/**
+ * {@link TwitterStrategyClass} made callable, as {@link OAuth1Strategy} is: `new`, `class
+ * extends`, and `TwitterStrategy.call(this, options, verify)` under `util.inherits`.
+ */
+export const TwitterStrategy = callableClass(TwitterStrategyClass, 'TwitterStrategy');
+/** An instance of {@link TwitterStrategy}. */
+export type TwitterStrategy = TwitterStrategyClass;

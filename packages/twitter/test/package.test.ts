@@ -22,6 +22,7 @@ describe('@passport-kit/twitter', () => {
       'Strategy',
       'TokenError',
       'TwitterStrategy',
+      'TwitterStrategyClass',
       'USER_PROFILE_URL',
       'XStrategy',
       'X_AUTHORIZATION_URL',

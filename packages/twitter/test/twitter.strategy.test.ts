@@ -1,5 +1,6 @@
 // TwitterStrategy through a real Express app, with nock answering as api.twitter.com: the
 // redirect a user sees, what Twitter is sent, and the errors a login ends in.
+import util from 'node:util';
 import { expect } from 'chai';
 import nock from 'nock';
 import { APIError, AUTHORIZE_URL, TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
@@ -180,6 +181,33 @@ describe('TwitterStrategy', () => {
       const { err } = await call();
 
       expect(err).to.be.instanceOf(APIError).and.include({ code: 89 });
+    });
+  });
+
+  describe('extended as passport-twitter subclasses do', () => {
+    it('runs an ES5 subclass (util.inherits + TwitterStrategy.call(this, options, verify)) through a login', async () => {
+      interface LegacyThis {
+        name: string;
+      }
+      function Legacy(this: LegacyThis, options: object, verify: unknown) {
+        (TwitterStrategy as unknown as (this: LegacyThis, o: object, v: unknown) => void).call(this, options, verify);
+        this.name = 'legacy-twitter';
+      }
+      util.inherits(Legacy, TwitterStrategy as unknown as new () => object);
+      const LegacyStrategy = Legacy as unknown as new (o: object, v: unknown) => TwitterStrategy;
+      const legacy = new LegacyStrategy(
+        { consumerKey: 'consumer-key', consumerSecret: 'consumer-secret-value', callbackURL: 'http://app.test/auth/callback' },
+        (token: string, _secret: string, profile: TwitterProfile, done: (e: unknown, u?: unknown) => void) => done(null, { token, profile }),
+      );
+      expect(legacy).to.be.instanceOf(TwitterStrategy);
+      expect(legacy.name).to.equal('legacy-twitter');
+      requestToken();
+      accessToken();
+      profileCall();
+      const browser = new Browser(loginApp(legacy));
+      await browser.startLogin();
+      const outcome = await browser.callback({ oauth_token: 'request-token', oauth_verifier: 'verifier' });
+      expect((outcome.user as { profile: TwitterProfile }).profile.username).to.equal('TwitterDev');
     });
   });
 });
