@@ -13,12 +13,7 @@ export type Base =
   /** passport-oauth1 1.3.0 itself, as bench/ installs it. */
   | 'passport-oauth1'
   /** @passport-kit/oauth1, exactly what `require('passport-oauth1')` gives in the strategy's directory. */
-  | 'ours'
-  /**
-   * @passport-kit/oauth1 with the CommonJS shape main is landing (`module.exports` is the
-   * constructor, the named exports on it), for as long as its build does not have it yet.
-   */
-  | 'ours, constructor-shaped';
+  | 'ours';
 
 /** The directory of an installed package. */
 export function packageDir(name: string): string {
@@ -52,14 +47,6 @@ export function loadStrategy<T>(strategyPackage: string, base: Base): T {
   }
 }
 
-/** True once our build's CommonJS entry is the constructor, as passport-oauth1's is. */
-export function oursIsConstructorShaped(strategyPackage: string): boolean {
-  return typeof require(resolvedBase(strategyPackage)) === 'function';
-}
-
 function baseExports(strategyPackage: string, base: Base): unknown {
-  if (base === 'passport-oauth1') return require(realPassportOAuth1());
-  const ours = require(resolvedBase(strategyPackage)) as Record<string, unknown> | ((...args: unknown[]) => unknown);
-  if (base === 'ours' || typeof ours === 'function') return ours;
-  return Object.assign(ours['OAuth1Strategy'] as object, ours);
+  return require(base === 'passport-oauth1' ? realPassportOAuth1() : resolvedBase(strategyPackage));
 }
