@@ -207,7 +207,7 @@ export class OAuth {
       throw new TypeError('OAuth requests need a callback: passport-kit has no http.ClientRequest to return');
     }
     this.send({ method, url, token, tokenSecret, extraParams, body, contentType }).then(
-      (response) => later(() => deliverResponse(this.statusError(method, url, response, [token, tokenSecret]), response, callback)),
+      (response) => later(() => deliverResponse(this.statusError(method, url, response, [token, tokenSecret, verifierOf(extraParams)]), response, callback)),
       (err: unknown) => later(() => callback(err as OAuthRequestError)),
     );
   }
@@ -249,7 +249,7 @@ export class OAuth {
    */
   async fetch(request: SecureRequest): Promise<HttpResponse> {
     const response = await this.send(request);
-    const error = this.statusError(request.method, request.url, response, [request.token, request.tokenSecret]);
+    const error = this.statusError(request.method, request.url, response, [request.token, request.tokenSecret, verifierOf(request.extraParams)]);
     if (error) throw error;
     return response;
   }
@@ -384,6 +384,12 @@ export class OAuth {
       response.body,
     );
   }
+}
+
+/** The verifier a provider may echo in its refusal: kept out of messages with the token and secrets. */
+function verifierOf(params: OAuthParameters | null | undefined): string | undefined {
+  const verifier = params?.['oauth_verifier'];
+  return typeof verifier === 'string' ? verifier : undefined;
 }
 
 function tokenResponse(callback: OAuthTokenCallback | undefined): OAuthDataCallback {
