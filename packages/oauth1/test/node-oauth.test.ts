@@ -117,6 +117,16 @@ describe('OAuth (node-oauth on passport-kit)', () => {
       expect(ours.authHeader(`${API}/me`, 'token', 'secret')).to.equal(theirs.authHeader(`${API}/me`, 'token', 'secret'));
     });
 
+    it('signs with a _consumerSecret or _signatureMethod written after construction, as node-oauth does', () => {
+      const { ours, theirs } = pair();
+      for (const client of [ours, theirs] as unknown as Record<string, unknown>[]) {
+        client['_consumerSecret'] = ours._encodeData('rotated secret/+');
+        client['_signatureMethod'] = 'HMAC-SHA256';
+      }
+      expect(ours.authHeader(`${API}/me`, 'token', 'secret')).to.equal(theirs.authHeader(`${API}/me`, 'token', 'secret'));
+      expect(ours.authHeader(`${API}/me`, 'token', 'secret')).to.not.equal(pair().ours.authHeader(`${API}/me`, 'token', 'secret'));
+    });
+
     it('encodes and normalizes as node-oauth does', () => {
       const { ours, theirs } = pair();
       for (const value of ["!*'() café", '', 'a+b=c&d']) expect(ours._encodeData(value)).to.equal((theirs['_encodeData'] as (v: string) => string)(value));
