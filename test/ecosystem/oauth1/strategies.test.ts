@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Strategy } from 'passport-strategy';
 import { OAuth1Provider, type OAuth1ProviderHandle, type OAuth1ProviderOptions, type OAuth1ProviderUser } from '../../../packages/testing/src/oauth1-provider.js';
+import { ensureBuilt, publicPackages } from '../../packaging/pack.js';
 import { loadStrategy, realPassportOAuth1, resolvedBase, type Base } from './support/load-strategy.js';
 import { CALLBACK_URL, forwardOnce, logIn, loginApp } from './support/login.js';
 
@@ -116,7 +117,13 @@ const CASES: EcosystemCase[] = [
   },
 ];
 
-describe('passport-oauth1 strategies from npm on @passport-kit/oauth1 (root overrides)', () => {
+describe('passport-oauth1 strategies from npm on @passport-kit/oauth1 (root overrides)', function () {
+  before(function () {
+    // The strategies load packages/oauth1/dist: build it on a fresh clone (a no-op in CI).
+    this.timeout(300_000);
+    ensureBuilt(publicPackages());
+  });
+
   it('resolves passport-oauth1 to packages/oauth1 for each of them, and bench/ keeps the real one', () => {
     const ours = path.resolve('packages/oauth1');
     for (const { pkg } of CASES) {
