@@ -70,6 +70,11 @@ describe('OAuth2Strategy', () => {
       expect(params.get('scope')).to.equal('read,write');
     });
 
+    it('writes the scope separator as %20, as passport-oauth2 does, not +', async () => {
+      const params = await new Browser(loginApp(strategy({ scope: ['read', 'write'] }))).startLogin();
+      expect(params.url.search).to.contain('&scope=read%20write&').and.not.contain('+');
+    });
+
     it('lets authenticate() options override scope and callbackURL', async () => {
       const app = loginApp(strategy({ scope: 'read' }), { loginOptions: { scope: ['email', 'profile'], callbackURL: 'http://app.test/other' } });
       const params = await new Browser(app).startLogin();
