@@ -1,7 +1,13 @@
+import { parse, stringify } from 'node:querystring';
+
 /**
  * The URL the user is sent to (RFC 6749 §4.1.1): the configured authorization endpoint with
- * the request parameters added to any query it already has, and `client_id` set last so a
- * parameter hook cannot replace it. Undefined values are left out.
+ * the request parameters merged into any query it already has, and `client_id` set last so a
+ * parameter hook cannot replace it. Undefined and null values are left out; an array repeats
+ * its parameter.
+ *
+ * The query is written as passport-oauth2 writes it (`url.format` over `querystring`): a space
+ * is `%20`, never `+`, since some providers read `scope=a+b` as one scope named `a+b`.
  */
 export function buildAuthorizationURL(
   authorizationURL: string,
@@ -9,10 +15,18 @@ export function buildAuthorizationURL(
   params: Record<string, unknown>,
 ): string {
   const url = new URL(authorizationURL);
+  const query = new Map<string, unknown>(Object.entries(parse(url.search.slice(1))));
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
-    url.searchParams.set(name, String(value));
+    query.set(name, value);
   }
-  url.searchParams.set('client_id', clientID);
-  return url.toString();
+  query.delete('client_id');
+  query.set('client_id', clientID);
+
+  const hash = url.hash;
+  url.search = '';
+  url.hash = '';
+  // One stringify per parameter keeps the Map's order (an object would put numeric names first).
+  const search = [...query].map(([name, value]) => stringify({ [name]: value as string })).filter((pair) => pair !== '').join('&');
+  return `${url.href}?${search}${hash}`;
 }

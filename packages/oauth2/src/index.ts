@@ -16,7 +16,7 @@ export {
   type IntrospectionResponse,
 } from './introspection.js';
 export type { GrantParams } from './lib/grant-params.js';
-export { OAuth2Compat, type LegacyOAuthError } from './oauth2-compat.js';
+export { OAuth2Compat, type LegacyCallback, type LegacyOAuthError, type LegacyResponse, type LegacyTokenCallback } from './oauth2-compat.js';
 export type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 export { parseOAuthErrorBody } from './parse-error-response.js';
 export type { PasswordGrant } from './password-grant.js';

@@ -279,12 +279,18 @@ export class TokenClient {
 
   /** A non-2xx answer: the provider's OAuth error when a 4xx body is one, otherwise what happened. */
   #throwForStatus({ status, body }: HttpResponse, url: string, failureMessage: string, sent: GrantParams, client: TokenRequestClient = this.#options): never {
-    const unexpected = new UnexpectedStatusError(`${describeTarget('POST', url)} answered ${status}`, status, body);
+    // The body is kept for callers that read node-oauth's `err.data`, redacted as an OAuth error's is.
+    const unexpected = new UnexpectedStatusError(`${describeTarget('POST', url)} answered ${status}`, status, redact(body, this.#secretsOf(sent, client)));
     if (status >= 400) {
       const error = this.#errorFromBody(body, status, sent, client);
       if (error) throw error;
     }
     throw new InternalOAuthError(failureMessage, unexpected);
+  }
+
+  // Providers echo the code, verifier or secret they refuse; errors must not carry them.
+  #secretsOf(sent: GrantParams, client: TokenRequestClient): (string | undefined)[] {
+    return [...secretValues(sent), this.#options.clientSecret, client.clientSecret];
   }
 
   #endpoint(name: 'revocationURL' | 'introspectionURL'): string {
@@ -295,8 +301,7 @@ export class TokenClient {
 
   #errorFromBody(body: string, status: number, sent: GrantParams, client: TokenRequestClient): Error | null {
     const parse = this.#options.parseErrorResponse ?? parseOAuthErrorBody;
-    // Providers echo the code, verifier or secret they refuse; the error must not carry them.
-    const redacted = redact(body, [...secretValues(sent), this.#options.clientSecret, client.clientSecret]);
+    const redacted = redact(body, this.#secretsOf(sent, client));
     let error: Error | null;
     try {
       error = parse(redacted, status);

@@ -57,6 +57,30 @@ describe('buildAuthorizationURL', () => {
     expect(new URL(url).searchParams.get('client_id')).to.equal('c&d');
   });
 
+  it('writes a space as %20, as passport-oauth2 does, not +', () => {
+    const url = buildAuthorizationURL('https://provider.test/authorize', 'c', { scope: 'openid email', state: 'a b+c' });
+
+    expect(url).to.equal('https://provider.test/authorize?scope=openid%20email&state=a%20b%2Bc&client_id=c');
+  });
+
+  it('re-writes the endpoint query the same way, its repeated parameters kept', () => {
+    const url = buildAuthorizationURL('https://provider.test/authorize?tenant=a+b&x=1&x=2', 'c', { response_type: 'code' });
+
+    expect(url).to.equal('https://provider.test/authorize?tenant=a%20b&x=1&x=2&response_type=code&client_id=c');
+  });
+
+  it('repeats a parameter whose value is an array, as querystring does', () => {
+    const url = buildAuthorizationURL('https://provider.test/authorize', 'c', { resource: ['https://a.test/', 'https://b.test/'] });
+
+    expect(new URL(url).searchParams.getAll('resource')).to.deep.equal(['https://a.test/', 'https://b.test/']);
+  });
+
+  it('writes the endpoint query first, then the parameters, client_id last, whatever their names', () => {
+    const url = buildAuthorizationURL('https://provider.test/authorize?z=1', 'c', { 10: 'ten', a: '2' });
+
+    expect([...new URL(url).searchParams.keys()]).to.deep.equal(['z', '10', 'a', 'client_id']);
+  });
+
   it('throws on a relative authorization endpoint', () => {
     expect(() => buildAuthorizationURL('/authorize', 'c', {})).to.throw(TypeError);
   });

@@ -1,8 +1,19 @@
+import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import { OAuth2Strategy, type OAuth2StrategyOptions, type StateStoreMeta } from '@passport-kit/oauth2';
 import { AUTHORIZATION_URL, Browser, CALLBACK_URL, TOKEN_URL, loginApp } from './support/login-app.js';
 
+const PassportOAuth2 = createRequire(import.meta.url)('passport-oauth2') as new (options: object, verify: unknown) => object;
+
 const verify = (_at: string, _rt: string | undefined, profile: unknown, done: (err: unknown, user?: unknown) => void) => done(null, profile);
+
+/** Where a strategy (ours or passport-oauth2's) redirects a login to, run as passport runs it. */
+function redirectOf(s: object): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const run = Object.assign(Object.create(s) as { authenticate(req: unknown, options: unknown): void }, { redirect: resolve, error: reject, fail: reject });
+    run.authenticate({ query: {}, headers: { host: 'app.test' }, url: '/login', connection: {} }, {});
+  });
+}
 
 function strategy(options: Partial<OAuth2StrategyOptions> = {}) {
   return new OAuth2Strategy(
@@ -68,6 +79,31 @@ describe('OAuth2Strategy', () => {
     it('joins a scope array with the scope separator', async () => {
       const params = await new Browser(loginApp(strategy({ scope: ['read', 'write'], scopeSeparator: ',' }))).startLogin();
       expect(params.get('scope')).to.equal('read,write');
+    });
+
+    it('writes the scope separator as %20, as passport-oauth2 does, not +', async () => {
+      const params = await new Browser(loginApp(strategy({ scope: ['read', 'write'] }))).startLogin();
+      expect(params.url.search).to.contain('&scope=read%20write&').and.not.contain('+');
+    });
+
+    it('writes the authorization URL as passport-oauth2 1.8 writes it, character for character', async () => {
+      const options = {
+        authorizationURL: `${AUTHORIZATION_URL}?tenant=a+b&x=1&x=2`,
+        tokenURL: TOKEN_URL,
+        clientID: 'client 1',
+        callbackURL: 'http://app.test/cb?next=/home',
+        scope: ['openid', 'email', "it's"],
+        state: false,
+      };
+      const hooks = { authorizationParams: () => ({ prompt: 'select_account consent', resource: ['a', 'b'] }) };
+      const theirs = new PassportOAuth2(options, verify);
+      Object.assign(theirs, hooks);
+      const ours = strategy({ ...options, pkce: false });
+      Object.assign(ours, hooks);
+
+      const expected = await redirectOf(theirs);
+      expect(expected).to.contain('&scope=openid%20email%20it');
+      expect(await redirectOf(ours)).to.equal(expected);
     });
 
     it('lets authenticate() options override scope and callbackURL', async () => {
