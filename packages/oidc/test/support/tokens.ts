@@ -5,7 +5,10 @@ import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWT
 export const ISSUER = 'http://127.0.0.1:4998';
 export const CLIENT_ID = 'client-1';
 export const CLIENT_SECRET = 'client-secret-1-long-enough-for-hs256!';
-export const NOW = Math.floor(Date.now() / 1000);
+// Read when a token is made, not at import: a long test run must not age the claims past their tolerance.
+export function now(): number {
+  return Math.floor(Date.now() / 1000);
+}
 
 export interface SigningKey {
   kid: string;
@@ -26,7 +29,7 @@ export function jwks(...keys: SigningKey[]): { keys: JWK[] } {
 
 /** Claims of a valid id_token for CLIENT_ID from ISSUER, overridable one by one (undefined removes). */
 export function claims(overrides: Record<string, unknown> = {}): JWTPayload {
-  const base: Record<string, unknown> = { iss: ISSUER, sub: 'alice', aud: CLIENT_ID, exp: NOW + 300, iat: NOW, nonce: 'nonce-1', ...overrides };
+  const base: Record<string, unknown> = { iss: ISSUER, sub: 'alice', aud: CLIENT_ID, exp: now() + 300, iat: now(), nonce: 'nonce-1', ...overrides };
   for (const [name, value] of Object.entries(base)) if (value === undefined) delete base[name];
   return base as JWTPayload;
 }
