@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startExampleApp, type ExampleApp } from '../../examples/server.js';
+import { requirePrerequisite } from '../support/prerequisites.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '.tmp/example-app-profile.png';
@@ -31,12 +32,7 @@ describe('example app in headless Chromium', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      const why = `${CHROMIUM} not found: install it with \`apt-get install -y --no-install-recommends chromium\` (.ci/run does)`;
-      if (process.env['CI'] === 'true') throw new Error(why);
-      console.warn(`    skipping the browser tests: ${why}`);
-      this.skip();
-    }
+    requirePrerequisite(this, existsSync(CHROMIUM), { name: 'chromium', aptPackage: 'chromium' });
     app = await startExampleApp({ port: 0, env: {} });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
