@@ -3,7 +3,8 @@ import { escapeHTML } from './http.js';
 
 export interface ConsentPageInput {
   readonly providerTitle: string;
-  readonly clientID: string;
+  /** The application asking, as the provider names it: its registered name, else its client ID. */
+  readonly applicationName: string;
   readonly scopes: readonly string[];
   readonly users: readonly EmulatorUser[];
   readonly selectedUserID: string | undefined;
@@ -46,7 +47,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
 </head>
 <body>
   <h1>${escapeHTML(input.providerTitle)}</h1>
-  <p>The application <code>${escapeHTML(input.clientID)}</code> asks to access your account:</p>
+  <p>The application <strong class="app">${escapeHTML(input.applicationName)}</strong> asks to access your account:</p>
   <ul>${scopes}</ul>
   <form method="post" action="${escapeHTML(input.action)}">
     <fieldset>
