@@ -1,5 +1,13 @@
 import type { SessionUser } from './user.js';
 
+/** The app's name: the page titles say it, and the emulator's consent pages show it. */
+export const APP_NAME = 'passport-kit example';
+
+// Inline, so no page asks the server for a favicon.
+const ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f6feb"/><text x="16" y="22" font-family="system-ui,sans-serif" font-size="15" font-weight="700" fill="#fff" text-anchor="middle">pk</text></svg>',
+)}`;
+
 export interface LoginButton {
   href: string;
   label: string;
@@ -9,8 +17,8 @@ export interface LoginButton {
 
 export function homePage(buttons: LoginButton[], messages: string[]): string {
   return layout(
-    'passport-kit example',
-    `${messages.map((m) => `<p role="alert" class="alert">${escapeHTML(m)}</p>`).join('')}
+    APP_NAME,
+    `${alerts(messages)}
 <p>Pick a provider. Against the local emulator you choose who to log in as; nothing leaves this machine.</p>
 <ul class="logins">${buttons
       .map((b) => `<li><a class="button" href="${escapeHTML(b.href)}">${escapeHTML(b.label)}</a> <small>${escapeHTML(b.target)}</small></li>`)
@@ -18,7 +26,7 @@ export function homePage(buttons: LoginButton[], messages: string[]): string {
   );
 }
 
-export function profilePage(user: SessionUser): string {
+export function profilePage(user: SessionUser, messages: string[] = []): string {
   const { token } = user;
   const profile: [string, string | undefined][] = [
     ['provider', user.provider],
@@ -39,7 +47,8 @@ export function profilePage(user: SessionUser): string {
   const photo = user.photos[0];
   return layout(
     `Logged in as ${user.displayName}`,
-    `${photo ? `<img class="avatar" src="${escapeHTML(photo)}" alt="" width="64" height="64">` : ''}
+    // A photo the browser cannot load is left out (the local OpenID provider's accounts point at example.test).
+    `${alerts(messages)}${photo ? `<img class="avatar" src="${escapeHTML(photo)}" alt="" width="64" height="64" onerror="this.remove()">` : ''}
 <h2>Profile</h2>
 ${table(profile)}
 <h2>Access token</h2>
@@ -54,6 +63,14 @@ export function errorPage(err: { name?: string; code?: string; message?: string 
   return layout('Login failed', `<p role="alert" class="alert">${escapeHTML(`${what}: ${err.message ?? ''}`)}</p><p><a href="/">Back to the start page</a></p>`);
 }
 
+export function notFoundPage(path: string): string {
+  return layout('Page not found', `<p>There is no page at <code>${escapeHTML(path)}</code>.</p><p><a href="/">Back to the start page</a></p>`);
+}
+
+function alerts(messages: string[]): string {
+  return messages.map((m) => `<p role="alert" class="alert">${escapeHTML(m)}</p>`).join('');
+}
+
 function table(rows: [string, string | undefined][]): string {
   return `<table>${rows
     .filter((row): row is [string, string] => row[1] !== undefined)
@@ -64,6 +81,7 @@ function table(rows: [string, string | undefined][]): string {
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHTML(title)}</title>
+<link rel="icon" href="${ICON}">
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
   h2 { font-size: 1.1rem; margin-top: 1.5rem; }

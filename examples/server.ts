@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEmulator, type Emulator } from '@passport-kit/testing';
+import { DEFAULT_CLIENTS, startEmulator, type Emulator, type EmulatorClientsInput } from '@passport-kit/testing';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import session from 'express-session';
 import passport from 'passport';
-import { errorPage, homePage, profilePage } from './pages.js';
+import { APP_NAME, errorPage, homePage, notFoundPage, profilePage } from './pages.js';
 import { facebookLogin } from './providers/facebook.js';
 import { githubLogin } from './providers/github.js';
 import { oidcLogin } from './providers/oidc.js';
@@ -36,6 +36,14 @@ export interface ExampleApp {
   close(): Promise<void>;
 }
 
+// The emulator's default clients, registered under the app's name, which its consent pages show.
+const EMULATOR_CLIENTS: EmulatorClientsInput = {
+  github: DEFAULT_CLIENTS.github.map((client) => ({ ...client, name: APP_NAME })),
+  facebook: DEFAULT_CLIENTS.facebook.map((client) => ({ ...client, name: APP_NAME })),
+  x: DEFAULT_CLIENTS.x.map((client) => ({ ...client, name: APP_NAME })),
+  twitter: DEFAULT_CLIENTS.twitter.map((consumer) => ({ ...consumer, name: APP_NAME })),
+};
+
 export async function startExampleApp(options: ExampleAppOptions): Promise<ExampleApp> {
   const app = express();
   // The port is known once the server listens, and the providers need it for their callback URLs.
@@ -53,7 +61,7 @@ export async function startExampleApp(options: ExampleAppOptions): Promise<Examp
       server.closeAllConnections();
     });
 
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0 });
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, clients: EMULATOR_CLIENTS });
   const context: ProviderContext = { emulator, env: options.env ?? process.env };
   let providers: ProviderLogin[];
   try {
@@ -84,13 +92,28 @@ export async function startExampleApp(options: ExampleAppOptions): Promise<Examp
   }
 
   app.get('/', (req, res) => {
-    if (req.user) return res.type('html').send(profilePage(req.user as SessionUser));
     const messages = takeMessages(req.session);
+    if (req.user) return res.type('html').send(profilePage(req.user as SessionUser, messages));
     res.type('html').send(homePage(providers.map((p) => ({ href: `/auth/${p.name}`, label: p.label, target: p.target })), messages));
+  });
+
+  app.get('/profile', (req, res) => {
+    if (req.user) return res.type('html').send(profilePage(req.user as SessionUser, takeMessages(req.session)));
+    addMessage(req.session, 'Log in to see your profile.');
+    res.redirect('/');
   });
 
   app.post('/logout', (req, res, next) => {
     req.logout((err) => (err ? next(err) : res.redirect('/')));
+  });
+
+  // The pages link an inline icon; this answers browsers that ask for /favicon.ico anyway.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
+
+  app.use((req, res) => {
+    res.status(404).type('html').send(notFoundPage(req.path));
   });
 
   // A provider or network error: a page with what went wrong, never a stack trace.
@@ -118,14 +141,23 @@ function finishLogin(auth: passport.Authenticator, provider: ProviderLogin): Req
     const callback = (err: unknown, user: Express.User | false | undefined, info: unknown) => {
       if (err) return next(err);
       if (!user) {
-        const message = (info as { message?: unknown } | undefined)?.message;
-        addMessage(req.session, `${provider.label} did not complete: ${typeof message === 'string' && message !== '' ? message : 'access was not granted.'}`);
+        addMessage(req.session, `${provider.label} did not complete: ${failureText(info)}`);
         return res.redirect('/');
       }
       req.logIn(user, (loginErr) => (loginErr ? next(loginErr) : res.redirect('/')));
     };
     (auth.authenticate(provider.name, callback) as RequestHandler)(req, res, next);
   };
+}
+
+/**
+ * Why a login failed, from what the strategy passed to `fail()` (what passport's `failureMessage`
+ * would store): the message, and the state check's `reason` (`missing`, `mismatch`, `expired`).
+ */
+function failureText(info: unknown): string {
+  const { message, reason } = (typeof info === 'object' && info !== null ? info : {}) as { message?: unknown; reason?: unknown };
+  const text = typeof message === 'string' && message !== '' ? message : typeof info === 'string' && info !== '' ? info : 'access was not granted.';
+  return typeof reason === 'string' ? `${text} (reason: ${reason})` : text;
 }
 
 function addMessage(sessionData: unknown, message: string): void {

@@ -59,6 +59,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'passport-kit-release-'));
 try {
   const clone = join(scratch, 'repo');
   run('git', ['clone', '--quiet', root, clone], scratch);
+  // lerna.json lets only main version (allowBranch); a check run from a feature branch or
+  // worktree versions the same commits as main would.
+  run('git', ['checkout', '--quiet', '-B', 'main'], clone);
   symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
   const identity = { GIT_AUTHOR_NAME: 'release check', GIT_AUTHOR_EMAIL: 'release-check@localhost', GIT_COMMITTER_NAME: 'release check', GIT_COMMITTER_EMAIL: 'release-check@localhost' };
   appendFileSync(join(clone, 'packages', PROBE_PACKAGE, 'README.md'), '\n');

@@ -4,6 +4,7 @@ import type { Profile } from '@passport-kit/core';
 import { Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
 import type passport from 'passport';
 import { startOidcProvider } from '../../test/support/oidc-provider.js';
+import { APP_NAME } from '../pages.js';
 import { verifyOAuth2Login } from '../user.js';
 import type { AppOrigins, ProviderLogin } from './provider-login.js';
 
@@ -46,6 +47,7 @@ export async function oidcLogin({ origins, providerPort }: OidcLoginOptions): Pr
   const op = await startOidcProvider({
     ...(providerPort !== undefined ? { port: providerPort } : {}),
     redirectURIs: origins.map((origin) => origin + CALLBACK_PATH),
+    clientName: APP_NAME,
   });
   const { clientID, clientSecret } = op.clients.secretPost;
   const strategy = new UserInfoStrategy(

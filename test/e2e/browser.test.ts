@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startExampleApp, type ExampleApp } from '../../examples/server.js';
+import { requirePrerequisite } from '../support/prerequisites.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '.tmp/example-app-profile.png';
@@ -29,14 +30,11 @@ describe('example app in headless Chromium', function () {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** Every response with a 4xx or 5xx status the page got, subresources (a favicon) included. */
+  let failedResponses: string[];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      const why = `${CHROMIUM} not found: install it with \`apt-get install -y --no-install-recommends chromium\` (.ci/run does)`;
-      if (process.env['CI'] === 'true') throw new Error(why);
-      console.warn(`    skipping the browser tests: ${why}`);
-      this.skip();
-    }
+    requirePrerequisite(this, existsSync(CHROMIUM), { name: 'chromium', aptPackage: 'chromium' });
     app = await startExampleApp({ port: 0, env: {} });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -51,6 +49,10 @@ describe('example app in headless Chromium', function () {
     context = await browser.newContext();
     page = await context.newPage();
     page.setDefaultTimeout(5_000);
+    failedResponses = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failedResponses.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
   });
 
   afterEach(async () => {
@@ -106,6 +108,61 @@ describe('example app in headless Chromium', function () {
     await logIn('Log in with GitHub', 'Ada Lovelace', 'Deny');
     expect(await page.title()).to.equal('passport-kit example');
     expect(await page.getByRole('alert').innerText()).to.equal('Log in with GitHub did not complete: The user has denied your application access.');
+  });
+
+  it('Log in with GitHub as Alan Turing: no email, as examples/README.md says (his noreply address is not primary)', async () => {
+    await logIn('Log in with GitHub', 'Alan Turing', 'Approve');
+    expect(await page.title()).to.equal('Logged in as Alan Turing');
+    expect((await profileRows())['emails']).to.equal(undefined);
+  });
+
+  it('Log in with Twitter: the consent page names the app asking', async () => {
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Log in with Twitter', exact: true }).click();
+    await page.waitForURL((url) => url.origin === app.emulator.url);
+    expect(await page.locator('p', { hasText: 'asks to access your account' }).innerText()).to.equal('The application passport-kit example asks to access your account:');
+  });
+
+  it('Log in with the local OpenID provider: its login and consent pages name the app, and nothing is missing', async () => {
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Log in with the local OpenID provider' }).click();
+    expect(await page.locator('p', { hasText: 'Log in to continue' }).innerText()).to.equal('Log in to continue to passport-kit example.');
+    await page.getByLabel('Name').fill('alice');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    expect(await page.locator('p', { hasText: 'asks to access your account' }).innerText()).to.equal('The application passport-kit example asks to access your account:');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((url) => url.origin === new URL(app.url).origin && url.pathname === '/');
+    expect(await page.title()).to.equal('Logged in as Alice Liddell');
+    // Every page linked an icon or answered for one: no favicon (or anything else) was missing.
+    expect(failedResponses).to.deep.equal([]);
+  });
+
+  it('no page of a login at the emulator asks for something missing (a favicon)', async () => {
+    await logIn('Log in with GitHub', 'Grace Hopper', 'Approve');
+    expect(failedResponses).to.deep.equal([]);
+    // A browser that asks for /favicon.ico anyway gets no error either.
+    expect((await page.request.get(`${app.url}/favicon.ico`)).status()).to.equal(204);
+  });
+
+  it('/profile when logged out goes to the start page, which says to log in', async () => {
+    await page.goto(`${app.url}/profile`);
+    expect(new URL(page.url()).pathname).to.equal('/');
+    expect(await page.getByRole('alert').innerText()).to.equal('Log in to see your profile.');
+    await logIn('Log in with X', 'Ada Lovelace', 'Approve');
+    await page.goto(`${app.url}/profile`);
+    expect(await page.title()).to.equal('Logged in as Ada Lovelace');
+  });
+
+  it('a callback the app did not start says why the login failed', async () => {
+    await page.goto(`${app.url}/auth/github/callback?code=forged&state=forged`);
+    expect(await page.getByRole('alert').innerText()).to.equal('Log in with GitHub did not complete: Unable to verify authorization request state. (reason: missing)');
+  });
+
+  it('an unknown page is a page, not "Cannot GET"', async () => {
+    const response = await page.goto(`${app.url}/no-such-page`);
+    expect(response?.status()).to.equal(404);
+    expect(await page.title()).to.equal('Page not found');
+    expect(await page.getByRole('link', { name: 'Back to the start page' }).count()).to.equal(1);
   });
 
   it('logs out with the button', async () => {

@@ -54,6 +54,36 @@ describe('example app', () => {
     expect(home.match(/<small>local emulator<\/small>/g)).to.have.length(4);
   });
 
+  describe('what a first visit meets', () => {
+    it('answers /favicon.ico without an error, and every page links an inline icon', async () => {
+      await browser.get('/favicon.ico').expect(204);
+      expect((await browser.get('/').expect(200)).text).to.match(/<link rel="icon" href="data:image\/svg\+xml,/);
+    });
+
+    it('/profile when logged out goes to the start page, which says to log in', async () => {
+      await browser.get('/profile').expect(302).expect('location', '/');
+      expect((await browser.get('/').expect(200)).text).to.include('<p role="alert" class="alert">Log in to see your profile.</p>');
+    });
+
+    it('a failed login says why on the start page, with the state check’s reason', async () => {
+      await browser.get('/auth/x/callback?code=forged&state=forged').expect(302).expect('location', '/');
+      expect((await browser.get('/').expect(200)).text).to.include('Log in with X did not complete: Unable to verify authorization request state. (reason: missing)');
+    });
+
+    it('an unknown path is a "Page not found" page', async () => {
+      const page = await browser.get('/no-such-page').expect(404).expect('content-type', /html/);
+      expect(page.text).to.include('<title>Page not found</title>');
+    });
+
+    it('the consent pages name the app: passport-kit example', async () => {
+      for (const provider of ['github', 'twitter']) {
+        const start = await browser.get(`/auth/${provider}`).expect(302);
+        const consent = await fetch(String(start.headers['location']));
+        expect(await consent.text()).to.include('The application <strong class="app">passport-kit example</strong> asks');
+      }
+    });
+  });
+
   describe('logging in at the emulator', () => {
     it('Facebook: shows the Graph profile of the chosen user', async () => {
       const page = await logInAtEmulator('facebook', 'grace');

@@ -8,6 +8,7 @@ import nock from 'nock';
 import { createClient } from 'redis';
 import { CookieJar } from '../hardening/support/http.js';
 import { Instance, oauth1Strategy, oauth2Strategy, startIdentityProvider, type IdentityProvider } from './support/instances.js';
+import { requirePrerequisite } from '../support/prerequisites.js';
 import { redisServerInstalled, startRedisServer, type RedisServer } from './support/redis-server.js';
 
 const SESSION_SECRET = 'instances-session-secret';
@@ -22,11 +23,7 @@ describe('several instances with express-session on Redis (connect-redis)', func
   let codes = 0;
 
   before(async function () {
-    if (!redisServerInstalled()) {
-      if (process.env['CI'] === 'true') throw new Error('redis-server is not installed: .ci/run installs it (apt-get install -y redis-server)');
-      console.log('      redis-server is not installed: skipping (apt-get install -y redis-server to run these)');
-      this.skip();
-    }
+    requirePrerequisite(this, redisServerInstalled(), { name: 'redis-server', aptPackage: 'redis-server' });
     nock.restore(); // real sockets only
     redis = await startRedisServer();
     op = await startIdentityProvider();

@@ -83,6 +83,8 @@ export interface OidcProviderOptions {
   port?: number;
   /** Redirect URIs registered for every client (oidc-provider compares them exactly). */
   redirectURIs: string[];
+  /** The name the login and consent pages give the {@link TEST_CLIENTS} (`client_name`). Default `passport-kit test app`. */
+  clientName?: string;
 }
 
 /** A running oidc-provider. */
@@ -143,7 +145,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, configuration(options.redirectURIs));
+  const provider = new Provider(issuer, configuration(options.redirectURIs, options.clientName ?? 'passport-kit test app'));
   registerExtensionGrants(provider);
   started.provider = provider;
   started.handle = provider.callback();
@@ -166,12 +168,13 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   };
 }
 
-function configuration(redirectURIs: string[]): Record<string, unknown> {
+function configuration(redirectURIs: string[], clientName: string): Record<string, unknown> {
   return {
     adapter: memoryAdapter(),
     clients: [
       ...Object.values(TEST_CLIENTS).map((client) => ({
         client_id: client.clientID,
+        client_name: clientName,
         ...('clientSecret' in client ? { client_secret: client.clientSecret } : {}),
         token_endpoint_auth_method: client.tokenEndpointAuthMethod,
         grant_types: ['authorization_code', 'refresh_token'],
@@ -496,18 +499,21 @@ function memoryAdapter() {
 }
 
 // The interaction pages: a login form that accepts any name, and a consent form with Allow and
-// Deny. Paths stay under /interaction/<uid>, where oidc-provider scopes its interaction cookie.
+// Deny, styled like the provider emulator's (@passport-kit/testing). Paths stay under
+// /interaction/<uid>, where oidc-provider scopes its interaction cookie.
 async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const match = /^\/interaction\/([\w-]+)(?:\/(login|confirm|abort))?$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
   if (match === null) return false;
   const [, uid = '', action] = match;
   try {
     const details = await provider.interactionDetails(req, res);
+    const client = await provider.Client.find(String(details.params.client_id));
+    const clientName = client?.clientName ?? String(details.params.client_id);
     if (action === undefined && req.method === 'GET') {
-      sendPage(res, details.prompt.name === 'login' ? loginPage(uid, details) : consentPage(uid, details));
+      sendPage(res, details.prompt.name === 'login' ? loginPage(uid, clientName) : consentPage(uid, details, clientName));
     } else if (action === 'login' && req.method === 'POST') {
       const login = new URLSearchParams(await readText(req)).get('login')?.trim();
-      if (!login) return sendPage(res, loginPage(uid, details, 'Type a name to log in as.')), true;
+      if (!login) return sendPage(res, loginPage(uid, clientName, 'Type a name to log in as.')), true;
       await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
     } else if (action === 'confirm' && req.method === 'POST') {
       await provider.interactionFinished(req, res, { consent: { grantId: await saveGrant(provider, details) } }, { mergeWithLastSubmission: true });
@@ -532,28 +538,47 @@ async function saveGrant(provider: Provider, { prompt: { details }, params, sess
   return target.save();
 }
 
-function loginPage(uid: string, details: InteractionDetails, problem?: string): string {
-  return `<h1>Log in to the test provider</h1>
-<p>Any name works: this is a local oidc-provider, not a real account.</p>
-${problem ? `<p role="alert">${escapeHTML(problem)}</p>` : ''}
+function loginPage(uid: string, clientName: string, problem?: string): string {
+  return `<h1>Local OpenID provider</h1>
+<p>Log in to continue to <strong class="app">${escapeHTML(clientName)}</strong>.</p>
+${problem ? `<p role="alert" class="error">${escapeHTML(problem)}</p>` : ''}
 <form method="post" action="/interaction/${uid}/login">
-  <label>Name <input name="login" required autofocus></label>
-  <button type="submit">Log in</button>
+  <label>Name <input name="login" required autofocus placeholder="alice"></label>
+  <div class="buttons"><button type="submit" class="primary">Log in</button></div>
 </form>
-<p>Client: ${escapeHTML(details.params.client_id)}</p>`;
+<p class="note">Any name logs in (<code>alice</code> and <code>bob</code> have an email and a picture): this is panva's oidc-provider on your machine, not a real account.</p>`;
 }
 
-function consentPage(uid: string, details: InteractionDetails): string {
+function consentPage(uid: string, details: InteractionDetails, clientName: string): string {
   const scopes = typeof details.params.scope === 'string' ? details.params.scope.split(' ') : [];
-  return `<h1>Allow access?</h1>
-<p><strong>${escapeHTML(details.params.client_id)}</strong> asks for: ${scopes.map(escapeHTML).join(', ')}</p>
-<form method="post" action="/interaction/${uid}/confirm"><button type="submit">Allow</button></form>
-<form method="post" action="/interaction/${uid}/abort"><button type="submit">Deny</button></form>`;
+  return `<h1>Local OpenID provider</h1>
+<p>The application <strong class="app">${escapeHTML(clientName)}</strong> asks to access your account:</p>
+<ul>${scopes.map((scope) => `<li><code>${escapeHTML(scope)}</code></li>`).join('')}</ul>
+<div class="buttons">
+  <form method="post" action="/interaction/${uid}/confirm"><button type="submit" class="primary">Allow</button></form>
+  <form method="post" action="/interaction/${uid}/abort"><button type="submit">Deny</button></form>
+</div>
+<p class="note">This is panva's oidc-provider on your machine, not a real provider.</p>`;
 }
+
+// The look of the provider emulator's pages (packages/testing/src/lib/consent-page.ts).
+const PAGE_ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#8250df"/><circle cx="16" cy="13" r="5" fill="#fff"/><rect x="14" y="15" width="4" height="10" rx="1" fill="#fff"/></svg>',
+)}`;
+const PAGE_STYLE = `
+  body { font: 16px/1.4 system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
+  label { display: flex; align-items: center; gap: .5rem; }
+  input { font: inherit; padding: .4rem .6rem; border: 1px solid #ccc; border-radius: 6px; flex: 1; }
+  .buttons { display: flex; gap: 1rem; margin-top: 1.5rem; }
+  button { font-size: 1rem; padding: .5rem 1.5rem; border-radius: 6px; border: 1px solid #888; cursor: pointer; }
+  button.primary { background: #1f883d; color: #fff; border-color: #1f883d; }
+  .error { padding: .6rem .8rem; border-radius: 6px; background: #fff1f0; border: 1px solid #e5a29b; }
+  .note { color: #666; font-size: .85rem; margin-top: 1.5rem; }`;
 
 function sendPage(res: ServerResponse, body: string): void {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>Test provider</title></head><body>${body}</body></html>`);
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Local OpenID provider</title><link rel="icon" href="${PAGE_ICON}"><style>${PAGE_STYLE}</style></head><body>${body}</body></html>`);
 }
 
 function readText(req: IncomingMessage): Promise<string> {

@@ -8,6 +8,7 @@ import {
   UnexpectedBodyError,
   UnexpectedStatusError,
 } from '@passport-kit/core';
+import { requirePrerequisite } from '../../../test/support/prerequisites.js';
 
 type ErrorsModule = typeof import('../src/errors.js');
 
@@ -145,7 +146,7 @@ describe('errors', () => {
 
     const cjsBuild = new URL('../dist/index.cjs', import.meta.url);
     it('recognises errors from the CommonJS build', function () {
-      if (!existsSync(cjsBuild)) this.skip();
+      requirePrerequisite(this, existsSync(cjsBuild), { name: 'the CommonJS build', command: 'npm run build' });
       const built = createRequire(import.meta.url)(cjsBuild.pathname) as ErrorsModule;
 
       expect(new built.NetworkError('m', 'ERR_NETWORK')).to.be.instanceOf(NetworkError);

@@ -2,6 +2,8 @@
 export interface EmulatorClient {
   /** The client identifier the app sends. */
   readonly clientID: string;
+  /** The application's name, which the consent page shows as the provider would. Default: the client ID. */
+  readonly name?: string;
   /** Absent for a public client (X's "Native App" type, which authenticates with PKCE alone). */
   readonly clientSecret?: string;
   /**
@@ -15,6 +17,8 @@ export interface EmulatorClient {
 export interface EmulatorConsumer {
   /** The consumer key the app signs with. */
   readonly consumerKey: string;
+  /** The application's name, which the consent page shows as Twitter would. Default: the consumer key. */
+  readonly name?: string;
   /** The consumer secret the app signs with. */
   readonly consumerSecret: string;
   /** Registered callback URLs; when absent any `oauth_callback` is accepted (Twitter error 415 otherwise). */

@@ -234,6 +234,11 @@ export class OAuth1Provider {
     };
   }
 
+  /** The consumer key a request token was issued to, or undefined for an unknown token. */
+  protected consumerKeyOf(requestToken: string): string | undefined {
+    return this.#requestTokens.get(requestToken)?.consumerKey;
+  }
+
   /** The next call to `endpoint` answers `status` with `body` instead (e.g. a 500), once. */
   failNext(endpoint: OAuth1Endpoint, status: number, body = 'Internal Server Error', contentType = 'text/plain'): void {
     this.#failures.push({ endpoint, status, body, contentType });

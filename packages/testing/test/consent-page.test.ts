@@ -16,6 +16,11 @@ function readForm(html: string): { action: string; hidden: Record<string, string
   return { action, hidden, users, checked };
 }
 
+/** The application the page says is asking. */
+function applicationName(html: string): string | undefined {
+  return /The application <strong class="app">([^<]*)<\/strong> asks/.exec(html)?.[1];
+}
+
 describe('the consent page', () => {
   let emulator: Emulator;
   beforeEach(async () => {
@@ -55,6 +60,17 @@ describe('the consent page', () => {
         expect(reply.text).to.not.contain('st"<>');
       });
 
+      it('names the application by its client ID when it has no registered name', async () => {
+        expect(applicationName((await page()).text)).to.equal(provider.params['client_id']);
+      });
+
+      it('names the application by its registered name', async () => {
+        await emulator.close();
+        const client = { clientID: provider.params['client_id']!, clientSecret: 'secret', name: 'Acme <Dashboard>' };
+        emulator = await startEmulator({ clients: { github: client, facebook: client, x: client } });
+        expect(applicationName((await page()).text)).to.equal('Acme &#60;Dashboard&#62;');
+      });
+
       it('Approve as the chosen user redirects with a code', async () => {
         const form = readForm((await page()).text);
         const reply = await postForm(`${emulator.url}${form.action}`, { ...form.hidden, user: '1002', decision: 'approve' });
@@ -72,7 +88,7 @@ describe('the consent page', () => {
   }
 
   describe('Twitter', () => {
-    it('shows the page for a request token and approves as the chosen user', async () => {
+    async function requestToken(): Promise<string> {
       const url = emulator.twitter.requestTokenURL;
       const { oauthParameters } = signRequest({
         method: 'POST',
@@ -85,8 +101,20 @@ describe('the consent page', () => {
         timestamp: Math.floor(Date.now() / 1000),
       });
       const response = await request(url, { method: 'POST', headers: { authorization: authorizationHeader(oauthParameters) } });
-      const token = new URLSearchParams(await response.body.text()).get('oauth_token')!;
+      return new URLSearchParams(await response.body.text()).get('oauth_token')!;
+    }
 
+    it('names the app that asked for the request token by its registered name, else its consumer key', async () => {
+      const unnamed = await get(withParams(emulator.twitter.authenticateURL, { oauth_token: await requestToken() }));
+      expect(applicationName(unnamed.text)).to.equal('twitter-consumer-key');
+      await emulator.close();
+      emulator = await startEmulator({ clients: { twitter: { consumerKey: 'twitter-consumer-key', consumerSecret: 'twitter-consumer-secret', name: 'Acme Dashboard' } } });
+      const named = await get(withParams(emulator.twitter.authenticateURL, { oauth_token: await requestToken() }));
+      expect(applicationName(named.text)).to.equal('Acme Dashboard');
+    });
+
+    it('shows the page for a request token and approves as the chosen user', async () => {
+      const token = await requestToken();
       const reply = await get(withParams(emulator.twitter.authenticateURL, { oauth_token: token, screen_name: 'alan' }));
       expect(reply.status).to.equal(200);
       const form = readForm(reply.text);

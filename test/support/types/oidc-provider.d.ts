@@ -29,6 +29,12 @@ declare module 'oidc-provider' {
   export interface Client {
     clientId: string;
     clientAuthMethod: string;
+    /** The registered `client_name`, if any. */
+    clientName?: string;
+  }
+
+  export interface ClientConstructor {
+    find(id: string): Promise<Client | undefined>;
   }
 
   /** oidc-provider's OAuth error classes (`InvalidTarget`, `InvalidGrant`, …). */
@@ -38,6 +44,7 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration?: Record<string, unknown>);
     readonly issuer: string;
     readonly Grant: GrantConstructor;
+    readonly Client: ClientConstructor;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionFinished(

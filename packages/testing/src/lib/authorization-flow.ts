@@ -97,7 +97,7 @@ export function handleAuthorization(call: EndpointCall, dialect: AuthorizationDi
     200,
     renderConsentPage({
       providerTitle: dialect.title,
-      clientID: request.client.clientID,
+      applicationName: request.client.name ?? request.client.clientID,
       scopes: request.scope,
       users: ctx.users,
       selectedUserID: hinted?.id,

@@ -199,7 +199,7 @@ class TwitterProvider extends OAuth1Provider {
       200,
       renderConsentPage({
         providerTitle: 'Twitter',
-        clientID: 'this application',
+        applicationName: this.applicationName(token),
         scopes: [],
         users: ctx.users,
         selectedUserID: hinted?.id,
@@ -207,6 +207,13 @@ class TwitterProvider extends OAuth1Provider {
         params: { oauth_token: token, ...(params.force_login === undefined ? {} : { force_login: params.force_login }) },
       }),
     );
+  }
+
+  /** The registered name of the app that asked for the request token, as Twitter's authorize page shows it. */
+  private applicationName(requestToken: string): string {
+    const consumerKey = this.consumerKeyOf(requestToken);
+    const consumer = this.#ctx.clients.twitter.find((c) => c.consumerKey === consumerKey);
+    return consumer?.name ?? consumerKey ?? 'an unknown application';
   }
 
   private verifyCredentials(call: EndpointCall, req: IncomingMessage): void {
