@@ -1,5 +1,11 @@
 export { CookieTransactionStore, type CookieTransactionStoreOptions } from './cookie-transaction-store.js';
-export { originalURL, resolveCallbackURL, type OriginalURLOptions } from './callback-url.js';
+export {
+  UntrustedHostError,
+  originalURL,
+  resolveCallbackURL,
+  type OriginalURLOptions,
+  type ResolveCallbackURLOptions,
+} from './callback-url.js';
 export { DefaultTransactionStore, type DefaultTransactionStoreOptions } from './default-transaction-store.js';
 export {
   NetworkError,

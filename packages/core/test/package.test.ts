@@ -21,6 +21,7 @@ describe('@passport-kit/core', () => {
       'Strategy',
       'UnexpectedBodyError',
       'UnexpectedStatusError',
+      'UntrustedHostError',
       'callVerify',
       'describeTarget',
       'headerValue',

@@ -146,7 +146,7 @@ export class OAuth1Strategy extends PassportStrategy {
   private readonly client: ClientCredentials;
   private readonly verify: OAuth1Verify;
   private readonly requestTokenStorage: RequestTokenStorage;
-  private readonly trustProxy: boolean;
+  private readonly trustProxy: boolean | undefined;
   private readonly passReqToCallback: boolean;
   private readonly skipUserProfile: SkipUserProfile;
 
@@ -196,7 +196,7 @@ export class OAuth1Strategy extends PassportStrategy {
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     });
     this.requestTokenStorage = this.createStorage(options);
-    this.trustProxy = options.proxy === true;
+    this.trustProxy = options.proxy;
     this.passReqToCallback = options.passReqToCallback === true;
     this.skipUserProfile = options.skipUserProfile ?? false;
   }
