@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
@@ -187,5 +188,27 @@ describe('resolveCallbackURL with baseURL', () => {
   it('keeps an absolute callbackURL whatever the request', () => {
     const options = { baseURL: 'https://app.example' };
     expect(resolveCallbackURL(req({ headers: { host: 'evil.example' } }), 'https://app.example/cb', options)).to.equal('https://app.example/cb');
+  });
+});
+
+describe('resolveCallbackURL without baseURL', () => {
+  it('warns once per process that the redirect_uri follows the Host header, naming the option', () => {
+    // A fresh process: the warning is once per process, and this one may have given it already.
+    const script = `
+      import { resolveCallbackURL } from '@passport-kit/core';
+      const warnings = [];
+      process.on('warning', (w) => warnings.push({ name: w.name, code: w.code, message: w.message }));
+      const req = { url: '/login', headers: { host: 'app.example' } };
+      resolveCallbackURL(req, 'https://app.example/cb');
+      resolveCallbackURL(req, '/cb', { baseURL: 'http://app.example' });
+      resolveCallbackURL(req, '/cb');
+      resolveCallbackURL(req, '/cb');
+      setImmediate(() => console.log(JSON.stringify(warnings)));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const warnings = JSON.parse(out) as { name: string; code: string; message: string }[];
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include({ name: 'SecurityWarning', code: 'PASSPORT_KIT_HOST_DERIVED_CALLBACK_URL' });
+    expect(warnings[0]?.message).to.contain('baseURL');
   });
 });

@@ -58,8 +58,17 @@ export interface OAuth1StrategyOptions {
   consumerKey: string;
   /** The consumer secret; may be empty (some providers), but not missing. For RSA-SHA1 without `privateKey`, the PEM private key, as in passport-oauth1. */
   consumerSecret: string;
-  /** Where the provider sends the user back; relative URLs are resolved against the request. */
+  /**
+   * Where the provider sends the user back. A relative URL is resolved against `baseURL`, or,
+   * without one, against the request's Host header (a one-time warning says so).
+   */
   callbackURL?: string | undefined;
+  /**
+   * The app's own origin (`https://app.example`), or several for an app served under more than
+   * one host: a relative `callbackURL` resolves against the one the request came to, and a
+   * request to another host fails with `UntrustedHostError`.
+   */
+  baseURL?: string | string[] | undefined;
   /** Default `HMAC-SHA1`. */
   signatureMethod?: SignatureMethod | undefined;
   /** RSA private key for `RSA-SHA1` (PEM or `KeyObject`); defaults to `consumerSecret`. */
@@ -79,7 +88,10 @@ export interface OAuth1StrategyOptions {
    * `secret`, one is derived (HKDF) from a non-empty `consumerSecret`.
    */
   stateCookie?: Partial<Omit<CookieTransactionStoreOptions, 'ttl'>> | undefined;
-  /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`. */
+  /**
+   * Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`: `true` from any
+   * peer, `false` never. Unset: as Express's `trust proxy` setting decides for the peer.
+   */
   proxy?: boolean | undefined;
   /** Pass the request to the verify callback as its first argument. */
   passReqToCallback?: boolean | undefined;
@@ -147,6 +159,7 @@ export class OAuth1Strategy extends PassportStrategy {
   private readonly verify: OAuth1Verify;
   private readonly requestTokenStorage: RequestTokenStorage;
   private readonly trustProxy: boolean | undefined;
+  private readonly baseURL: string | string[] | undefined;
   private readonly passReqToCallback: boolean;
   private readonly skipUserProfile: SkipUserProfile;
 
@@ -197,6 +210,7 @@ export class OAuth1Strategy extends PassportStrategy {
     });
     this.requestTokenStorage = this.createStorage(options);
     this.trustProxy = options.proxy;
+    this.baseURL = options.baseURL;
     this.passReqToCallback = options.passReqToCallback === true;
     this.skipUserProfile = options.skipUserProfile ?? false;
   }
@@ -286,7 +300,7 @@ export class OAuth1Strategy extends PassportStrategy {
   }
 
   private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this.callbackURL, { proxy: this.trustProxy });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this.callbackURL, { proxy: this.trustProxy, baseURL: this.baseURL });
     const meta = this.meta(callbackURL);
     let requestToken: TokenResponse;
     try {

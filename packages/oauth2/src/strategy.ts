@@ -103,6 +103,8 @@ export class OAuth2Strategy extends PassportStrategy {
   protected readonly _usesDefaultStore: boolean;
   /** The `proxy` option. */
   protected readonly _trustProxy: boolean | undefined;
+  /** passport-kit: the `baseURL` option, the app's own origin(s). */
+  protected readonly _baseURL: string | string[] | undefined;
   /** The `passReqToCallback` option. */
   protected readonly _passReqToCallback: boolean;
   /** The `skipUserProfile` option. */
@@ -128,6 +130,7 @@ export class OAuth2Strategy extends PassportStrategy {
     this._scopeSeparator = options.scopeSeparator ?? ' ';
     this._key = options.sessionKey ?? `oauth2:${authorizationHost}`;
     this._trustProxy = options.proxy;
+    this._baseURL = options.baseURL;
     this._passReqToCallback = options.passReqToCallback === true;
     this._skipUserProfile = options.skipUserProfile;
     this._issuer = options.issuer;
@@ -236,7 +239,7 @@ export class OAuth2Strategy extends PassportStrategy {
     const error = readParam(req, 'error');
     if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined);
 
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, baseURL: this._baseURL });
     const meta: StateStoreMeta = {
       authorizationURL: this._authorizationURL,
       tokenURL: this._tokenURL,
@@ -297,7 +300,7 @@ export class OAuth2Strategy extends PassportStrategy {
 
     const exchanged = await this.tokens.exchangeAuthorizationCode({
       code: code.value,
-      redirectURI: meta.callbackURL,
+      redirectURI: sentRedirectURI(checked.redirectURI, meta.callbackURL),
       codeVerifier: typeof checked.ok === 'string' ? checked.ok : undefined,
       params: stringValues(this.tokenParams(options)),
     });
@@ -346,10 +349,10 @@ export class OAuth2Strategy extends PassportStrategy {
     req: IncomingRequest,
     providedState: string | undefined,
     meta: StateStoreMeta,
-  ): Promise<{ ok: boolean | string; state: unknown; loginData: Record<string, unknown> | undefined }> {
+  ): Promise<{ ok: boolean | string; state: unknown; loginData: Record<string, unknown> | undefined; redirectURI: unknown }> {
     return new Promise((resolve, reject) => {
-      const done = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: unknown) =>
-        err ? reject(err) : resolve({ ok: ok ?? false, state, loginData: isRecord(loginData) ? loginData : undefined });
+      const done = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: unknown, redirectURI?: unknown) =>
+        err ? reject(err) : resolve({ ok: ok ?? false, state, loginData: isRecord(loginData) ? loginData : undefined, redirectURI });
       const verify = this._stateStore.verify.bind(this._stateStore) as (...args: unknown[]) => void;
       if (this._stateStore.verify.length === 4) verify(req, providedState, meta, done);
       else verify(req, providedState, done);
@@ -392,6 +395,16 @@ function absoluteURL(value: string, name: string): URL {
   } catch {
     throw new TypeError(`OAuth2Strategy requires ${name} to be an absolute URL`);
   }
+}
+
+/**
+ * RFC 6749 §4.1.3: the token request repeats exactly the redirect_uri of the authorization
+ * request (`null`: none was sent), as the store kept it. A store that keeps none (passport-oauth2's
+ * arities) leaves `undefined`: the callback's own resolution is sent, as passport-oauth2 does.
+ */
+function sentRedirectURI(kept: unknown, resolvedNow: string | undefined): string | undefined {
+  if (kept === null) return undefined;
+  return typeof kept === 'string' ? kept : resolvedNow;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
