@@ -17,12 +17,12 @@ export interface ResolveCallbackURLOptions extends OriginalURLOptions {
    * The app's own origin(s) (`https://app.example`). A relative `callbackURL` then resolves
    * against the one whose host the request came to, never against a host a client named.
    */
-  baseURL?: string | readonly string[] | undefined;
+  appURL?: string | readonly string[] | undefined;
 }
 
 /**
  * A relative `callbackURL` was to be resolved for a request to a host that is none of the
- * app's `baseURL`s: answering would put a `redirect_uri` on a host the client chose.
+ * app's `appURL`s: answering would put a `redirect_uri` on a host the client chose.
  */
 export class UntrustedHostError extends PassportKitError {
   declare code: 'ERR_UNTRUSTED_HOST';
@@ -30,7 +30,7 @@ export class UntrustedHostError extends PassportKitError {
   readonly status = 400;
 
   constructor(host: string) {
-    super(`Request for host ${JSON.stringify(host.slice(0, 100))} is not one of this app's baseURL origins`, 'ERR_UNTRUSTED_HOST');
+    super(`Request for host ${JSON.stringify(host.slice(0, 100))} is not one of the app's origins (the appURL option)`, 'ERR_UNTRUSTED_HOST');
   }
 }
 
@@ -51,7 +51,7 @@ export function originalURL(req: IncomingRequest, options: OriginalURLOptions = 
 
 /**
  * Resolves the configured `callbackURL` against the request when it is relative (`/auth/cb`),
- * as passport-oauth2 does; an absolute URL is returned unchanged. With `baseURL`, a relative
+ * as passport-oauth2 does; an absolute URL is returned unchanged. With `appURL`, a relative
  * one resolves against the app's own origin, and a request to another host throws
  * {@link UntrustedHostError} (RFC 9700 §4.1: the redirect URI must not follow the Host header).
  */
@@ -63,19 +63,19 @@ export function resolveCallbackURL(
   if (!callbackURL) return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(callbackURL)) return callbackURL;
   const requested = originalURL(req, options);
-  if (options.baseURL === undefined) {
+  if (options.appURL === undefined) {
     warnHostDerivedCallbackURL();
     return new URL(callbackURL, requested).toString();
   }
-  const base = ownOrigin(options.baseURL, hostOf(requested) ?? headerValue(req, 'host') ?? '');
+  const base = ownOrigin(options.appURL, hostOf(requested) ?? headerValue(req, 'host') ?? '');
   // The request's path still counts for a path-relative callbackURL (`callback`), as url.resolve does.
   const path = req.originalUrl ?? req.url ?? '/';
   return new URL(callbackURL, new URL(path.startsWith('/') ? path : `/${path}`, base)).toString();
 }
 
-/** Which of the app's `baseURL`s the request came to; throws when it is none of them. */
-function ownOrigin(baseURL: string | readonly string[], requestHost: string): URL {
-  const bases = (typeof baseURL === 'string' ? [baseURL] : baseURL).map((base) => new URL(base));
+/** Which of the app's `appURL`s the request came to; throws when it is none of them. */
+function ownOrigin(appURL: string | readonly string[], requestHost: string): URL {
+  const bases = (typeof appURL === 'string' ? [appURL] : appURL).map((base) => new URL(base));
   const host = requestHost.toLowerCase();
   const match = bases.find((base) => base.host === host);
   if (!match) throw new UntrustedHostError(requestHost);
@@ -86,7 +86,7 @@ function hostOf(url: string): string | undefined {
   try {
     return new URL(url).host;
   } catch {
-    return undefined; // A Host header no URL can carry: no baseURL matches it.
+    return undefined; // A Host header no URL can carry: no appURL matches it.
   }
 }
 
@@ -98,7 +98,7 @@ function warnHostDerivedCallbackURL(): void {
   warned = true;
   process.emitWarning(
     'passport-kit: a relative callbackURL is resolved against the Host header of each request, so a client can choose ' +
-      'the host of the redirect_uri. Set an absolute callbackURL or the baseURL option (RFC 9700 §4.1).',
+      'the host of the redirect_uri. Set an absolute callbackURL or the appURL option (RFC 9700 §4.1).',
     { type: 'SecurityWarning', code: 'PASSPORT_KIT_HOST_DERIVED_CALLBACK_URL' },
   );
 }

@@ -164,21 +164,21 @@ describe('resolveCallbackURL', () => {
   });
 });
 
-describe('resolveCallbackURL with baseURL', () => {
+describe('resolveCallbackURL with appURL', () => {
   it('resolves a relative callbackURL against the app’s origin, not the Host header', () => {
-    const options = { baseURL: 'https://app.example' };
+    const options = { appURL: 'https://app.example' };
     expect(resolveCallbackURL(req({ headers: { host: 'app.example' } }), '/auth/cb', options)).to.equal('https://app.example/auth/cb');
   });
 
-  it('picks the baseURL whose host the request came to', () => {
-    const options = { baseURL: ['https://app.example', 'https://app.example.org:8443'] };
+  it('picks the appURL whose host the request came to', () => {
+    const options = { appURL: ['https://app.example', 'https://app.example.org:8443'] };
     expect(resolveCallbackURL(req({ headers: { host: 'APP.example.org:8443' } }), '/auth/cb', options)).to.equal(
       'https://app.example.org:8443/auth/cb',
     );
   });
 
   it('throws UntrustedHostError for a request to another host', () => {
-    const options = { baseURL: ['https://app.example'] };
+    const options = { appURL: ['https://app.example'] };
     expect(() => resolveCallbackURL(req({ headers: { host: 'evil.example' } }), '/auth/cb', options))
       .to.throw(UntrustedHostError, /evil\.example/)
       .with.property('code', 'ERR_UNTRUSTED_HOST');
@@ -186,12 +186,12 @@ describe('resolveCallbackURL with baseURL', () => {
   });
 
   it('keeps an absolute callbackURL whatever the request', () => {
-    const options = { baseURL: 'https://app.example' };
+    const options = { appURL: 'https://app.example' };
     expect(resolveCallbackURL(req({ headers: { host: 'evil.example' } }), 'https://app.example/cb', options)).to.equal('https://app.example/cb');
   });
 });
 
-describe('resolveCallbackURL without baseURL', () => {
+describe('resolveCallbackURL without appURL', () => {
   it('warns once per process that the redirect_uri follows the Host header, naming the option', () => {
     // A fresh process: the warning is once per process, and this one may have given it already.
     const script = `
@@ -200,7 +200,7 @@ describe('resolveCallbackURL without baseURL', () => {
       process.on('warning', (w) => warnings.push({ name: w.name, code: w.code, message: w.message }));
       const req = { url: '/login', headers: { host: 'app.example' } };
       resolveCallbackURL(req, 'https://app.example/cb');
-      resolveCallbackURL(req, '/cb', { baseURL: 'http://app.example' });
+      resolveCallbackURL(req, '/cb', { appURL: 'http://app.example' });
       resolveCallbackURL(req, '/cb');
       resolveCallbackURL(req, '/cb');
       setImmediate(() => console.log(JSON.stringify(warnings)));
@@ -209,6 +209,6 @@ describe('resolveCallbackURL without baseURL', () => {
     const warnings = JSON.parse(out) as { name: string; code: string; message: string }[];
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.include({ name: 'SecurityWarning', code: 'PASSPORT_KIT_HOST_DERIVED_CALLBACK_URL' });
-    expect(warnings[0]?.message).to.contain('baseURL');
+    expect(warnings[0]?.message).to.contain('appURL');
   });
 });

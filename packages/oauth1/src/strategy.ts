@@ -59,7 +59,7 @@ export interface OAuth1StrategyOptions {
   /** The consumer secret; may be empty (some providers), but not missing. For RSA-SHA1 without `privateKey`, the PEM private key, as in passport-oauth1. */
   consumerSecret: string;
   /**
-   * Where the provider sends the user back. A relative URL is resolved against `baseURL`, or,
+   * Where the provider sends the user back. A relative URL is resolved against `appURL`, or,
    * without one, against the request's Host header (a one-time warning says so).
    */
   callbackURL?: string | undefined;
@@ -68,7 +68,7 @@ export interface OAuth1StrategyOptions {
    * one host: a relative `callbackURL` resolves against the one the request came to, and a
    * request to another host fails with `UntrustedHostError`.
    */
-  baseURL?: string | string[] | undefined;
+  appURL?: string | string[] | undefined;
   /** Default `HMAC-SHA1`. */
   signatureMethod?: SignatureMethod | undefined;
   /** RSA private key for `RSA-SHA1` (PEM or `KeyObject`); defaults to `consumerSecret`. */
@@ -159,7 +159,7 @@ export class OAuth1Strategy extends PassportStrategy {
   private readonly verify: OAuth1Verify;
   private readonly requestTokenStorage: RequestTokenStorage;
   private readonly trustProxy: boolean | undefined;
-  private readonly baseURL: string | string[] | undefined;
+  private readonly appURL: string | string[] | undefined;
   private readonly passReqToCallback: boolean;
   private readonly skipUserProfile: SkipUserProfile;
 
@@ -210,7 +210,7 @@ export class OAuth1Strategy extends PassportStrategy {
     });
     this.requestTokenStorage = this.createStorage(options);
     this.trustProxy = options.proxy;
-    this.baseURL = options.baseURL;
+    this.appURL = options.appURL;
     this.passReqToCallback = options.passReqToCallback === true;
     this.skipUserProfile = options.skipUserProfile ?? false;
   }
@@ -300,7 +300,7 @@ export class OAuth1Strategy extends PassportStrategy {
   }
 
   private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this.callbackURL, { proxy: this.trustProxy, baseURL: this.baseURL });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this.callbackURL, { proxy: this.trustProxy, appURL: this.appURL });
     const meta = this.meta(callbackURL);
     let requestToken: TokenResponse;
     try {

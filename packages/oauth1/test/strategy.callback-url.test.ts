@@ -6,7 +6,7 @@ import { createApp, type Outcome } from './support/app.js';
 
 const PROVIDER = 'http://127.0.0.1:4998';
 
-function strategy(baseURL: string | string[]) {
+function strategy(appURL: string | string[]) {
   return new OAuth1Strategy(
     {
       requestTokenURL: `${PROVIDER}/oauth/request_token`,
@@ -15,7 +15,7 @@ function strategy(baseURL: string | string[]) {
       consumerKey: 'consumer-key',
       consumerSecret: 'consumer-secret',
       callbackURL: '/callback',
-      baseURL,
+      appURL,
     },
     (_token: string, _tokenSecret: string, profile: unknown, done: (err: unknown, user?: unknown) => void) => done(null, profile),
   );
@@ -39,7 +39,7 @@ function requestTokenEndpoint() {
 
 describe('OAuth1Strategy', () => {
   describe('issuing the request token: the oauth_callback of a relative callbackURL', () => {
-    it('resolves against baseURL, whatever Host the request names', async () => {
+    it('resolves against appURL, whatever Host the request names', async () => {
       const callbacks = requestTokenEndpoint();
       const res = await request(createApp(strategy(['https://app.test', 'https://app.example.org']))).get('/login').set('host', 'app.example.org');
 

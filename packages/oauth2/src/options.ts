@@ -19,7 +19,7 @@ export interface OAuth2StrategyOptions {
   /** Omit (or leave empty) for a public client: client authentication is then `none`. */
   clientSecret?: string | undefined;
   /**
-   * Where the provider sends the user back. A relative URL is resolved against `baseURL`, or,
+   * Where the provider sends the user back. A relative URL is resolved against `appURL`, or,
    * without one, against the request's Host header (a one-time warning says so).
    */
   callbackURL?: string | undefined;
@@ -29,7 +29,7 @@ export interface OAuth2StrategyOptions {
    * request came to, and a request to any other host fails with `UntrustedHostError` instead of
    * sending a `redirect_uri` on a host the client chose (RFC 9700 §4.1).
    */
-  baseURL?: string | string[] | undefined;
+  appURL?: string | string[] | undefined;
   /** Scope(s) to request; an array is joined with `scopeSeparator`. */
   scope?: string | string[] | undefined;
   /** Default `' '` (RFC 6749 §3.3); Facebook and GitHub use `','`. */

@@ -103,8 +103,8 @@ export class OAuth2Strategy extends PassportStrategy {
   protected readonly _usesDefaultStore: boolean;
   /** The `proxy` option. */
   protected readonly _trustProxy: boolean | undefined;
-  /** passport-kit: the `baseURL` option, the app's own origin(s). */
-  protected readonly _baseURL: string | string[] | undefined;
+  /** passport-kit: the `appURL` option, the app's own origin(s). */
+  protected readonly _appURL: string | string[] | undefined;
   /** The `passReqToCallback` option. */
   protected readonly _passReqToCallback: boolean;
   /** The `skipUserProfile` option. */
@@ -130,7 +130,7 @@ export class OAuth2Strategy extends PassportStrategy {
     this._scopeSeparator = options.scopeSeparator ?? ' ';
     this._key = options.sessionKey ?? `oauth2:${authorizationHost}`;
     this._trustProxy = options.proxy;
-    this._baseURL = options.baseURL;
+    this._appURL = options.appURL;
     this._passReqToCallback = options.passReqToCallback === true;
     this._skipUserProfile = options.skipUserProfile;
     this._issuer = options.issuer;
@@ -239,7 +239,7 @@ export class OAuth2Strategy extends PassportStrategy {
     const error = readParam(req, 'error');
     if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined);
 
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, baseURL: this._baseURL });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
     const meta: StateStoreMeta = {
       authorizationURL: this._authorizationURL,
       tokenURL: this._tokenURL,

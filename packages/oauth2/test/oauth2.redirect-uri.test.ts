@@ -33,8 +33,8 @@ describe('OAuth2Strategy', () => {
       expect(new URL(res.headers['location'] as string).searchParams.get('redirect_uri')).to.equal('http://app.test/auth/callback');
     });
 
-    it('resolves against baseURL, and refuses a request for another host with UntrustedHostError', async () => {
-      const app = loginApp(strategy({ baseURL: 'https://app.test' }));
+    it('resolves against appURL, and refuses a request for another host with UntrustedHostError', async () => {
+      const app = loginApp(strategy({ appURL: 'https://app.test' }));
 
       const own = await request(app).get('/login').set('host', 'app.test');
       const evil = await request(app).get('/login').set('host', 'evil.example');
@@ -46,8 +46,8 @@ describe('OAuth2Strategy', () => {
       expect(evil.body.error.message).to.contain('evil.example');
     });
 
-    it('picks, among several baseURLs, the one the request came to', async () => {
-      const app = loginApp(strategy({ baseURL: ['https://app.test', 'https://app.example.org'] }));
+    it('picks, among several appURLs, the one the request came to', async () => {
+      const app = loginApp(strategy({ appURL: ['https://app.test', 'https://app.example.org'] }));
 
       const res = await request(app).get('/login').set('host', 'app.example.org');
 
