@@ -237,8 +237,6 @@ export class OAuth2Strategy extends PassportStrategy {
 
   private async handleRequest(req: IncomingRequest, options: OAuth2AuthenticateOptions): Promise<void> {
     const error = readParam(req, 'error');
-    if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined);
-
     const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
     const meta: StateStoreMeta = {
       authorizationURL: this._authorizationURL,
@@ -246,17 +244,31 @@ export class OAuth2Strategy extends PassportStrategy {
       clientID: this._clientID,
       callbackURL,
     };
+    if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined, meta);
     if (readParam(req, 'code').kind !== 'absent') return this.handleCallback(req, options, meta);
     return this.redirectToProvider(req, options, meta);
   }
 
-  /** RFC 6749 §4.1.2.1: the user said no (a failure), or the provider failed (an error). */
-  private handleErrorResponse(req: IncomingRequest, code: string | undefined): void {
+  /**
+   * RFC 6749 §4.1.2.1: the user said no (a failure), or the provider failed (an error). Only
+   * for a pending login of this browser (§10.12): anyone can send `?error=…&error_description=`,
+   * and its text would otherwise reach the user as our failure message.
+   */
+  private async handleErrorResponse(req: IncomingRequest, code: string | undefined, meta: StateStoreMeta): Promise<void> {
     if (code === undefined) return this.fail({ message: 'Invalid authorization response.' }, 400);
+    const checked = await this.checkErrorResponseState(req, meta);
+    if (!checked.ok) return this.fail(checked.state ?? { message: 'Invalid authorization request state.' }, 403);
     const description = paramValue(req, 'error_description')?.slice(0, MAX_ERROR_DESCRIPTION);
     if (code === 'access_denied') return this.fail({ message: description });
     const uri = paramValue(req, 'error_uri');
     this.error(new AuthorizationError(description, code.slice(0, 100), uri));
+  }
+
+  // With `state: false` nothing was kept: the response is taken as passport-oauth2 takes it.
+  private async checkErrorResponseState(req: IncomingRequest, meta: StateStoreMeta): Promise<{ ok: boolean | string; state: unknown }> {
+    if (this._stateStore instanceof NullStateStore) return { ok: true, state: undefined };
+    const state = readParam(req, 'state');
+    return this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
   }
 
   private async redirectToProvider(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
