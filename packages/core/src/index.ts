@@ -23,6 +23,7 @@ export {
   type HttpRequest,
   type HttpResponse,
 } from './http-client.js';
+export { loginBinding } from './login-binding.js';
 export type { Profile, ProfileEmail } from './profile.js';
 export { randomToken } from './random.js';
 export {

@@ -25,6 +25,7 @@ describe('@passport-kit/core', () => {
       'callVerify',
       'describeTarget',
       'headerValue',
+      'loginBinding',
       'originalURL',
       'paramValue',
       'randomToken',

@@ -1,5 +1,6 @@
 import {
   DefaultTransactionStore,
+  loginBinding,
   randomToken,
   type CookieTransactionStoreOptions,
   type IncomingRequest,
@@ -73,6 +74,8 @@ interface PendingLogin extends Record<string, unknown> {
   loginData?: Record<string, unknown>;
   /** The redirect_uri of the authorization request; `null` when it had none. */
   redirectURI?: string | null;
+  /** Which strategy started the login (see `strategyOf`). */
+  strategy?: string;
 }
 
 /**
@@ -94,16 +97,18 @@ export class DefaultStateStore implements StateStore {
     if (state !== undefined) pending.state = state;
     if (meta?.loginData !== undefined) pending.loginData = meta.loginData;
     pending.redirectURI = meta?.callbackURL ?? null;
+    if (meta) pending.strategy = strategyOf(meta);
     this.#transactions.save(req, handle, pending).then(
       () => callback(null, handle),
       (err: Error) => callback(err),
     );
   }
 
-  verify(req: IncomingRequest, providedState: string | undefined, _meta: StateStoreMeta, callback: VerifyCallback): void {
+  verify(req: IncomingRequest, providedState: string | undefined, meta: StateStoreMeta, callback: VerifyCallback): void {
     this.#transactions.take<PendingLogin>(req, providedState ?? '').then((result) => {
       switch (result.status) {
         case 'found':
+          if (!startedHere(result.data, meta)) return callback(null, false, failure('Invalid authorization request state.', 'mismatch'));
           return callback(null, result.data.verifier ?? true, result.data.state, result.data.loginData, keptRedirectURI(result.data));
         case 'missing':
           return callback(null, false, failure('Unable to verify authorization request state.', 'missing'));
@@ -125,6 +130,17 @@ export class NullStateStore implements StateStore {
   verify(_req: IncomingRequest, ...args: unknown[]): void {
     (args[args.length - 1] as VerifyCallback)(null, true);
   }
+}
+
+// Strategies on one authorization server share the session key `oauth2:<host>`, and may share
+// a cookie secret: a login is bound to the client and endpoints that started it (RFC 9700 §4.4.2).
+function strategyOf(meta: StateStoreMeta): string {
+  return loginBinding(meta.clientID, meta.authorizationURL, meta.tokenURL);
+}
+
+// Logins saved before the binding was kept carry none, and are accepted.
+function startedHere(pending: PendingLogin, meta: StateStoreMeta | undefined): boolean {
+  return pending.strategy === undefined || meta === undefined || pending.strategy === strategyOf(meta);
 }
 
 // Logins saved before the redirect_uri was kept have none: the strategy resolves it again.
