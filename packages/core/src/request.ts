@@ -106,7 +106,10 @@ function queryOf(req: IncomingRequest): unknown {
     if (at >= 0) {
       for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
         const existing = parsed[key];
-        parsed[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+        // Appended in place: copying the list for each repeat is quadratic in `?a&a&a…`.
+        if (existing === undefined) parsed[key] = value;
+        else if (Array.isArray(existing)) existing.push(value);
+        else parsed[key] = [existing, value];
       }
     }
     parsedQueries.set(req, parsed);

@@ -1,6 +1,7 @@
 export { authorizationHeader } from './authorization-header.js';
 export { InternalOAuthError } from './errors.js';
 export { percentDecode, percentEncode } from './percent-encode.js';
+export { xmlErrorElement, type XMLErrorElement } from './xml-error-element.js';
 export { providerErrorMessage } from './provider-error-message.js';
 export type {
   RequestTokenStore,

@@ -30,6 +30,7 @@ describe('@passport-kit/oauth1', () => {
       'signRequest',
       'signatureBaseString',
       'verifySignature',
+      'xmlErrorElement',
     ]);
     expect(Strategy).to.equal(OAuth1Strategy);
   });
