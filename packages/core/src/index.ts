@@ -1,3 +1,4 @@
+export { concealProperties } from './conceal-properties.js';
 export { CookieTransactionStore, type CookieTransactionStoreOptions } from './cookie-transaction-store.js';
 export {
   UntrustedHostError,

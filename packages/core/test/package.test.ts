@@ -23,6 +23,7 @@ describe('@passport-kit/core', () => {
       'UnexpectedStatusError',
       'UntrustedHostError',
       'callVerify',
+      'concealProperties',
       'describeTarget',
       'headerValue',
       'loginBinding',

@@ -6,6 +6,7 @@ import {
   UnexpectedBodyError,
   UnexpectedStatusError,
   callVerify,
+  concealProperties,
   describeTarget,
   readParam,
   resolveCallbackURL,
@@ -202,6 +203,7 @@ export class OAuth1Strategy extends PassportStrategy {
           .filter(([name]) => !MANAGED_HEADERS.has(name)),
       ),
     };
+    concealProperties(this.client, 'consumerSecret', 'privateKey'); // apps log strategies
     this.httpClient = new HttpClient({
       userAgent: userAgent('@passport-kit/oauth1', PACKAGE_VERSION),
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),

@@ -1,4 +1,4 @@
-import { UnexpectedStatusError } from '@passport-kit/core';
+import { UnexpectedStatusError, concealProperties } from '@passport-kit/core';
 import { InternalOAuthError, OAuth1Strategy, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
 import { ACCESS_TOKEN_URL, AUTHENTICATE_URL, REQUEST_TOKEN_URL, USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
@@ -70,6 +70,7 @@ export class TwitterStrategy extends OAuth1Strategy {
     this.includeEntities = options.includeEntities !== false;
     this.skipExtendedUserProfile = options.skipExtendedUserProfile === true;
     this.consumerSecret = options.consumerSecret;
+    concealProperties(this, 'consumerSecret'); // apps log strategies
   }
 
   /**
