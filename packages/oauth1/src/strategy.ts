@@ -354,7 +354,7 @@ export class OAuth1Strategy extends PassportStrategy {
         [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined],
       );
     } catch (err) {
-      return this.error(this.createOAuthError('Failed to obtain access token', err));
+      return this.error(this.createOAuthError('Failed to obtain access token', err, [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined]));
     }
 
     const profile = await this.loadUserProfile(access);
@@ -396,12 +396,16 @@ export class OAuth1Strategy extends PassportStrategy {
     );
   }
 
-  /** passport-oauth1's `_createOAuthError`: the `parseErrorResponse` hook first, `InternalOAuthError` otherwise. */
-  private createOAuthError(message: string, err: unknown): Error {
+  /**
+   * passport-oauth1's `_createOAuthError`: the `parseErrorResponse` hook first, `InternalOAuthError`
+   * otherwise. The hook reads the provider's body, which may echo the request token or verifier:
+   * they are redacted from what it returns, as from the generic error.
+   */
+  private createOAuthError(message: string, err: unknown, secrets: readonly (string | undefined)[] = []): Error {
     if (err instanceof UnexpectedStatusError) {
       try {
         const parsed = this.parseErrorResponse(err.data, err.statusCode);
-        if (parsed) return parsed;
+        if (parsed) return redactError(parsed, [...secrets, this.client.consumerSecret, typeof this.client.privateKey === 'string' ? this.client.privateKey : undefined]);
       } catch {
         // A hook that cannot parse the body falls back to the generic error, as in passport-oauth1.
       }
@@ -455,6 +459,12 @@ export class OAuth1Strategy extends PassportStrategy {
 
 /** `Strategy`, as passport-oauth1 names it. */
 export { OAuth1Strategy as Strategy };
+
+function redactError(error: Error, secrets: readonly (string | undefined)[]): Error {
+  error.message = redact(error.message, secrets);
+  if (typeof error.stack === 'string') error.stack = redact(error.stack, secrets);
+  return error;
+}
 
 function deriveCookieSecret(consumerSecret: string): string | undefined {
   if (!consumerSecret) return undefined;
