@@ -73,10 +73,15 @@ describe('parsers of provider and request text', () => {
       await Promise.resolve(parse('<error>warm-up</error>')).catch(() => undefined);
       const slow: string[] = [];
       for (const [shape, text] of Object.entries(HOSTILE)) {
-        const started = performance.now();
-        await Promise.resolve().then(() => parse(text)).catch(() => undefined);
-        const elapsed = performance.now() - started;
-        if (elapsed > BOUND_MS) slow.push(`${shape}: ${elapsed.toFixed(0)} ms`);
+        // The best of three: a GC pause or a busy CI machine can stall one run; quadratic time
+        // (about 0.5 s for the first shapes before the fix) stalls all of them.
+        let best = Infinity;
+        for (let run = 0; run < 3 && best > BOUND_MS; run += 1) {
+          const started = performance.now();
+          await Promise.resolve().then(() => parse(text)).catch(() => undefined);
+          best = Math.min(best, performance.now() - started);
+        }
+        if (best > BOUND_MS) slow.push(`${shape}: ${best.toFixed(0)} ms`);
       }
       expect(slow).to.deep.equal([]);
     });
