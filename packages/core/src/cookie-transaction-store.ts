@@ -27,12 +27,22 @@ export interface CookieTransactionStoreOptions {
   secure?: boolean | undefined;
   /** Cookie path. Default `/`. */
   path?: string | undefined;
+  /**
+   * Most pending logins per browser; starting one more drops the oldest. Default 10, as the
+   * session store: each is a 300–400 byte cookie, and some 50 would push every request to this
+   * site past Node's 16 KiB header limit (431).
+   */
+  maxPending?: number | undefined;
 }
 
 interface Key {
   kid: string;
   key: Uint8Array;
 }
+
+// The `__Host-` prefix (RFC 6265bis §4.1.3.2): the browser takes such a cookie only when it is
+// Secure, has Path=/ and no Domain, so a sibling subdomain cannot plant or shadow one.
+const HOST_PREFIX = '__Host-';
 
 interface Sealed {
   h: string;
@@ -58,6 +68,7 @@ export class CookieTransactionStore implements TransactionStore {
   readonly #sameSite: 'Lax' | 'Strict' | 'None';
   readonly #secure: boolean | undefined;
   readonly #path: string;
+  readonly #maxPending: number;
   readonly #used = new Map<string, number>();
 
   constructor(options: CookieTransactionStoreOptions) {
@@ -78,29 +89,37 @@ export class CookieTransactionStore implements TransactionStore {
     this.#sameSite = options.sameSite ?? 'Lax';
     this.#secure = options.secure;
     this.#path = options.path ?? '/';
+    this.#maxPending = options.maxPending ?? 10;
+    if (!Number.isInteger(this.#maxPending) || this.#maxPending < 1) {
+      throw new TypeError(`maxPending must be a positive integer, got ${String(options.maxPending)}`);
+    }
   }
 
   async save(req: IncomingRequest, handle: string, data: TransactionData): Promise<void> {
     const res = requireResponse(req);
     const current = this.#keys[0] as Key;
-    const sealed: Sealed = { h: handle, exp: Date.now() + this.#ttl, d: data };
+    const now = Date.now();
+    const sealed: Sealed = { h: handle, exp: now + this.#ttl, d: data };
     const { CompactEncrypt } = await loadJose();
+    // `exp` is in the (authenticated, unencrypted) header too, so the oldest pending logins can
+    // be found without decrypting every cookie.
     const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(sealed)))
-      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: current.kid })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: current.kid, exp: sealed.exp })
       .encrypt(current.key);
-    setCookie(res, this.#cookieName(handleId(handle)), jwe, this.#attributes(req, this.#ttl));
+    this.#dropOldest(req, res, now);
+    setCookie(res, this.#cookieName(req, handleId(handle)), jwe, this.#attributes(req, this.#ttl));
   }
 
   async take<T extends TransactionData>(req: IncomingRequest, handle: string): Promise<TakeResult<T>> {
     const cookies = readCookies(req);
-    const prefix = `${this.#name}.`;
-    if (![...cookies.keys()].some((name) => name.startsWith(prefix))) return { status: 'missing' };
+    if (this.#pendingCookies(cookies).length === 0) return { status: 'missing' };
     const id = handleId(handle);
-    const name = this.#cookieName(id);
-    const value = cookies.get(name);
-    if (value === undefined) return { status: 'mismatch' };
+    // Cookies set before the `__Host-` prefix keep working until they expire.
+    const name = [`${HOST_PREFIX}${this.#name}.${id}`, `${this.#name}.${id}`].find((candidate) => cookies.has(candidate));
+    const value = name === undefined ? undefined : cookies.get(name);
+    if (name === undefined || value === undefined) return { status: 'mismatch' };
     const res = req.res;
-    if (res && !res.headersSent) setCookie(res, name, '', this.#attributes(req, 0));
+    if (res && !res.headersSent) this.#clear(req, res, name);
 
     const sealed = await this.#open(value);
     if (!sealed || !sameHandle(sealed.h, handle)) return { status: 'mismatch' };
@@ -112,8 +131,34 @@ export class CookieTransactionStore implements TransactionStore {
     return { status: 'found', data: sealed.d as T };
   }
 
-  #cookieName(id: string): string {
-    return `${this.#name}.${id}`;
+  #cookieName(req: IncomingRequest, id: string): string {
+    const { secure, path } = this.#attributes(req, 0);
+    return `${secure && path === '/' ? HOST_PREFIX : ''}${this.#name}.${id}`;
+  }
+
+  /** This store's cookies on the request (either name form), oldest first. */
+  #pendingCookies(cookies: Map<string, string>): { name: string; expiresAt: number }[] {
+    const prefixes = [`${this.#name}.`, `${HOST_PREFIX}${this.#name}.`];
+    const pending: { name: string; expiresAt: number }[] = [];
+    for (const [name, value] of cookies) {
+      if (prefixes.some((prefix) => name.startsWith(prefix))) pending.push({ name, expiresAt: sealedExpiry(value) });
+    }
+    return pending.sort((a, b) => a.expiresAt - b.expiresAt);
+  }
+
+  // Before a new pending login is added: expired ones go, and the oldest beyond the cap.
+  #dropOldest(req: IncomingRequest, res: ResponseLike, now: number): void {
+    const pending = this.#pendingCookies(readCookies(req));
+    const excess = pending.length - (this.#maxPending - 1);
+    pending.forEach(({ name, expiresAt }, index) => {
+      if (index < excess || expiresAt <= now) this.#clear(req, res, name);
+    });
+  }
+
+  #clear(req: IncomingRequest, res: ResponseLike, name: string): void {
+    const attributes = this.#attributes(req, 0);
+    // A `__Host-` cookie is only replaced by one with the same Secure, Path=/ attributes.
+    setCookie(res, name, '', name.startsWith(HOST_PREFIX) ? { ...attributes, secure: true, path: '/' } : attributes);
   }
 
   #attributes(req: IncomingRequest, maxAge: number) {
@@ -154,6 +199,21 @@ export class CookieTransactionStore implements TransactionStore {
       if (expiresAt > now) break;
       this.#used.delete(id);
     }
+  }
+}
+
+/**
+ * The `exp` in a sealed cookie's protected header; 0 (drop first) when it has none (sealed by
+ * an older version) or is not a JWE. Not authenticated here: it only orders eviction.
+ */
+function sealedExpiry(value: string): number {
+  const dot = value.indexOf('.');
+  const header = value.slice(0, dot < 0 ? 0 : Math.min(dot, 512));
+  try {
+    const exp: unknown = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp : 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -1,5 +1,12 @@
+export { concealProperties } from './conceal-properties.js';
 export { CookieTransactionStore, type CookieTransactionStoreOptions } from './cookie-transaction-store.js';
-export { originalURL, resolveCallbackURL, type OriginalURLOptions } from './callback-url.js';
+export {
+  UntrustedHostError,
+  originalURL,
+  resolveCallbackURL,
+  type OriginalURLOptions,
+  type ResolveCallbackURLOptions,
+} from './callback-url.js';
 export { DefaultTransactionStore, type DefaultTransactionStoreOptions } from './default-transaction-store.js';
 export {
   NetworkError,
@@ -17,6 +24,7 @@ export {
   type HttpRequest,
   type HttpResponse,
 } from './http-client.js';
+export { loginBinding } from './login-binding.js';
 export type { Profile, ProfileEmail } from './profile.js';
 export { randomToken } from './random.js';
 export {

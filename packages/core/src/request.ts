@@ -18,11 +18,14 @@ export interface IncomingRequest {
   body?: unknown;
   /** The session, when session middleware runs; the default stores keep pending logins in it. */
   session?: SessionLike | undefined;
-  /** The connection; only whether it is TLS (`encrypted`, as on a `TLSSocket`) is read. */
+  /**
+   * The connection: whether it is TLS (`encrypted`, as on a `TLSSocket`), and the peer's
+   * `remoteAddress`, which Express's `trust proxy` setting judges.
+   */
   socket?: object | undefined;
   /** The older name of `socket` some adapters still set. */
   connection?: object | undefined;
-  /** Express's app: its `trust proxy` setting is honoured. */
+  /** Express's app: its compiled `trust proxy fn` setting is honoured. */
   app?:
     | {
         /** Reads an app setting. */
@@ -103,7 +106,10 @@ function queryOf(req: IncomingRequest): unknown {
     if (at >= 0) {
       for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
         const existing = parsed[key];
-        parsed[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+        // Appended in place: copying the list for each repeat is quadratic in `?a&a&a…`.
+        if (existing === undefined) parsed[key] = value;
+        else if (Array.isArray(existing)) existing.push(value);
+        else parsed[key] = [existing, value];
       }
     }
     parsedQueries.set(req, parsed);

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
-import { originalURL, resolveCallbackURL, type IncomingRequest } from '@passport-kit/core';
+import { UntrustedHostError, originalURL, resolveCallbackURL, type IncomingRequest } from '@passport-kit/core';
 
 function req(overrides: Partial<IncomingRequest> = {}): IncomingRequest {
   return { method: 'GET', url: '/auth/callback?code=abc', headers: { host: 'app.example:3000' }, ...overrides };
@@ -70,16 +71,42 @@ describe('originalURL', () => {
     expect(originalURL(req({ headers, socket: { encrypted: true } }), { proxy: true })).to.match(/^https:/);
   });
 
-  it('honours Express’s trust proxy setting read through req.app.get', () => {
-    const settings: Record<string, unknown> = { 'trust proxy': true };
-    const app = { get: (setting: string) => settings[setting] };
-    expect(originalURL(req({ headers: forwarded, app }))).to.equal('https://public.example/auth/callback?code=abc');
+  it('honours Express’s compiled trust proxy setting for the peer that sent the headers', () => {
+    const express4 = express();
+    const app = { get: (setting: string) => express4.get(setting) as unknown };
+    const from = (remoteAddress: string) => req({ headers: forwarded, app, socket: { remoteAddress } });
 
-    settings['trust proxy'] = 'loopback';
-    expect(originalURL(req({ headers: forwarded, app }))).to.equal('https://public.example/auth/callback?code=abc');
+    express4.set('trust proxy', true);
+    expect(originalURL(from('203.0.113.9'))).to.equal('https://public.example/auth/callback?code=abc');
 
-    settings['trust proxy'] = false;
-    expect(originalURL(req({ headers: forwarded, app }))).to.equal('http://internal:8080/auth/callback?code=abc');
+    express4.set('trust proxy', 'loopback');
+    expect(originalURL(from('127.0.0.1'))).to.equal('https://public.example/auth/callback?code=abc');
+    expect(originalURL(from('203.0.113.9'))).to.equal('http://internal:8080/auth/callback?code=abc');
+
+    express4.set('trust proxy', '10.0.0.0/8, 192.168.0.1');
+    expect(originalURL(from('10.1.2.3'))).to.equal('https://public.example/auth/callback?code=abc');
+    expect(originalURL(from('203.0.113.9'))).to.equal('http://internal:8080/auth/callback?code=abc');
+
+    express4.set('trust proxy', (address: string) => address === '192.0.2.1');
+    expect(originalURL(from('192.0.2.1'))).to.equal('https://public.example/auth/callback?code=abc');
+    expect(originalURL(from('192.0.2.2'))).to.equal('http://internal:8080/auth/callback?code=abc');
+
+    express4.set('trust proxy', false);
+    expect(originalURL(from('127.0.0.1'))).to.equal('http://internal:8080/auth/callback?code=abc');
+  });
+
+  it('trusts no forwarded header when the app only has a raw trust proxy value and no compiled one', () => {
+    const app = { get: (setting: string) => (setting === 'trust proxy' ? '10.0.0.0/8' : undefined) };
+    expect(originalURL(req({ headers: forwarded, app, socket: { remoteAddress: '203.0.113.9' } }))).to.equal(
+      'http://internal:8080/auth/callback?code=abc',
+    );
+  });
+
+  it('lets proxy: false override an app that trusts every proxy', () => {
+    const express4 = express().set('trust proxy', true);
+    const app = { get: (setting: string) => express4.get(setting) as unknown };
+    const trusted = req({ headers: forwarded, app, socket: { remoteAddress: '127.0.0.1' } });
+    expect(originalURL(trusted, { proxy: false })).to.equal('http://internal:8080/auth/callback?code=abc');
   });
 
   it('honours trust proxy in a real Express app', async () => {
@@ -87,13 +114,26 @@ describe('originalURL', () => {
     app.get('/auth/callback', (request, response) => {
       response.json({ url: originalURL(request as unknown as IncomingRequest) });
     });
+    const ask = () => request(app).get('/auth/callback?code=abc').set('x-forwarded-proto', 'https').set('x-forwarded-host', 'public.example');
 
-    const untrusted = await request(app).get('/auth/callback?code=abc').set('x-forwarded-proto', 'https').set('x-forwarded-host', 'public.example');
+    const untrusted = await ask();
     app.set('trust proxy', true);
-    const trusted = await request(app).get('/auth/callback?code=abc').set('x-forwarded-proto', 'https').set('x-forwarded-host', 'public.example');
+    const trusted = await ask();
 
     expect(untrusted.body.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=abc$/);
     expect(trusted.body.url).to.equal('https://public.example/auth/callback?code=abc');
+  });
+
+  it('does not believe a client’s forwarded headers when trust proxy names only other addresses', async () => {
+    // The test client connects from 127.0.0.1, which none of these settings trusts.
+    for (const setting of ['10.0.0.0/8', ['10.0.0.1', '172.16.0.0/12'], 'uniquelocal']) {
+      const app = express().set('trust proxy', setting);
+      app.get('/auth/callback', (request, response) => {
+        response.json({ url: originalURL(request as unknown as IncomingRequest) });
+      });
+      const res = await request(app).get('/auth/callback?code=abc').set('x-forwarded-proto', 'https').set('x-forwarded-host', 'evil.example');
+      expect(res.body.url, String(setting)).to.match(/^http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?code=abc$/);
+    }
   });
 });
 
@@ -121,5 +161,54 @@ describe('resolveCallbackURL', () => {
       'https://public.example/auth/cb',
     );
     expect(resolveCallbackURL(req({ headers: forwarded }), '/auth/cb')).to.equal('http://internal:8080/auth/cb');
+  });
+});
+
+describe('resolveCallbackURL with appURL', () => {
+  it('resolves a relative callbackURL against the app’s origin, not the Host header', () => {
+    const options = { appURL: 'https://app.example' };
+    expect(resolveCallbackURL(req({ headers: { host: 'app.example' } }), '/auth/cb', options)).to.equal('https://app.example/auth/cb');
+  });
+
+  it('picks the appURL whose host the request came to', () => {
+    const options = { appURL: ['https://app.example', 'https://app.example.org:8443'] };
+    expect(resolveCallbackURL(req({ headers: { host: 'APP.example.org:8443' } }), '/auth/cb', options)).to.equal(
+      'https://app.example.org:8443/auth/cb',
+    );
+  });
+
+  it('throws UntrustedHostError for a request to another host', () => {
+    const options = { appURL: ['https://app.example'] };
+    expect(() => resolveCallbackURL(req({ headers: { host: 'evil.example' } }), '/auth/cb', options))
+      .to.throw(UntrustedHostError, /evil\.example/)
+      .with.property('code', 'ERR_UNTRUSTED_HOST');
+    expect(() => resolveCallbackURL(req({ headers: { host: 'bad host' } }), '/auth/cb', options)).to.throw(UntrustedHostError);
+  });
+
+  it('keeps an absolute callbackURL whatever the request', () => {
+    const options = { appURL: 'https://app.example' };
+    expect(resolveCallbackURL(req({ headers: { host: 'evil.example' } }), 'https://app.example/cb', options)).to.equal('https://app.example/cb');
+  });
+});
+
+describe('resolveCallbackURL without appURL', () => {
+  it('warns once per process that the redirect_uri follows the Host header, naming the option', () => {
+    // A fresh process: the warning is once per process, and this one may have given it already.
+    const script = `
+      import { resolveCallbackURL } from '@passport-kit/core';
+      const warnings = [];
+      process.on('warning', (w) => warnings.push({ name: w.name, code: w.code, message: w.message }));
+      const req = { url: '/login', headers: { host: 'app.example' } };
+      resolveCallbackURL(req, 'https://app.example/cb');
+      resolveCallbackURL(req, '/cb', { appURL: 'http://app.example' });
+      resolveCallbackURL(req, '/cb');
+      resolveCallbackURL(req, '/cb');
+      setImmediate(() => console.log(JSON.stringify(warnings)));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const warnings = JSON.parse(out) as { name: string; code: string; message: string }[];
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include({ name: 'SecurityWarning', code: 'PASSPORT_KIT_HOST_DERIVED_CALLBACK_URL' });
+    expect(warnings[0]?.message).to.contain('appURL');
   });
 });

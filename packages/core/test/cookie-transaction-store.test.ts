@@ -325,4 +325,81 @@ describe('CookieTransactionStore', () => {
     expect(again.body).to.deep.equal({ status: 'missing' });
     expect(replayed.body).to.deep.equal({ status: 'mismatch' });
   });
+
+  describe('bounding what a browser carries', () => {
+    it('keeps at most 10 pending logins per browser, so abandoned ones cannot push requests past the header limit (431)', async () => {
+      const store = new CookieTransactionStore({ secret: SECRET });
+      const app = express();
+      app.get('/login/:handle', async (req, res) => {
+        // What an OAuth 2.0 login keeps: a PKCE verifier and the redirect_uri.
+        const data = { verifier: 'v'.repeat(43), redirectURI: 'https://app.example/auth/callback', tab: req.params.handle };
+        await store.save(req as unknown as IncomingRequest, `handle-${req.params.handle}`, data);
+        res.end('redirecting');
+      });
+      app.get('/callback/:handle', async (req, res) => {
+        const taken = await store.take<{ tab: string }>(req as unknown as IncomingRequest, `handle-${req.params.handle}`);
+        res.json(taken.status === 'found' ? { status: taken.status, tab: taken.data.tab } : taken);
+      });
+      app.get('/', (req, res) => res.json({ cookieHeader: req.headers.cookie?.length ?? 0 }));
+      const browser = request.agent(app);
+
+      // Node's default header limit is 16 KiB; each cookie is 300–400 bytes.
+      for (let tab = 1; tab <= 80; tab += 1) {
+        const res = await browser.get(`/login/${tab}`);
+        expect(res.status, `login ${tab}`).to.equal(200);
+      }
+      const home = await browser.get('/');
+      const latest = await browser.get('/callback/80');
+      const dropped = await browser.get('/callback/70');
+      const oldestKept = await browser.get('/callback/71');
+
+      expect(home.status).to.equal(200);
+      expect(home.body.cookieHeader).to.be.below(4096);
+      expect(latest.body).to.deep.equal({ status: 'found', tab: '80' });
+      expect(dropped.body).to.deep.equal({ status: 'mismatch' });
+      expect(oldestKept.body).to.deep.equal({ status: 'found', tab: '71' });
+    });
+
+    it('drops the oldest beyond maxPending and every expired one when a login starts', async () => {
+      clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['Date'] });
+      const store = new CookieTransactionStore({ secret: SECRET, maxPending: 2, ttl: 60_000 });
+      const first = cookieHeader(await saved(store, 'handle-1'));
+      clock.tick(1000);
+      const second = cookieHeader(await saved(store, 'handle-2'));
+      clock.tick(1000);
+
+      const req = cookieRequest({ cookie: `${second}; ${first}` });
+      await store.save(req, 'handle-3', DATA);
+      const lines = req.res.setCookies();
+
+      expect(lines).to.have.length(2);
+      expect(lines[0]).to.match(new RegExp(`^${first.split('=')[0]!.replace(/\./g, '\\.')}=; `));
+      expect(attributes(lines[0])).to.include('Max-Age=0');
+    });
+
+    it('names the cookie __Host-… when it is Secure on path /, so a sibling subdomain cannot plant one', async () => {
+      const store = new CookieTransactionStore({ secret: SECRET });
+      const [line] = await saved(store, HANDLE, DATA, true);
+
+      expect(line).to.match(/^__Host-pk\.tx\.[A-Za-z0-9_-]{22}=/);
+      expect(attributes(line)).to.include.members(['Path=/', 'Secure']);
+      expect(attributes(line).some((attribute) => attribute.startsWith('Domain'))).to.equal(false);
+      const taken = await store.take(cookieRequest({ cookie: cookieHeader([line!]), encrypted: true }), HANDLE);
+      expect(taken).to.deep.equal({ status: 'found', data: DATA });
+    });
+
+    it('keeps the plain name on another path, and still reads a cookie set under the plain name over HTTPS', async () => {
+      const onAuth = await saved(new CookieTransactionStore({ secret: SECRET, path: '/auth', secure: true }));
+      const store = new CookieTransactionStore({ secret: SECRET });
+      const old = await saved(new CookieTransactionStore({ secret: SECRET, secure: false }), HANDLE, DATA, true);
+
+      const req = cookieRequest({ cookie: cookieHeader(old), encrypted: true });
+      const taken = await store.take(req, HANDLE);
+
+      expect(onAuth[0]).to.match(/^pk\.tx\./);
+      expect(old[0]).to.match(/^pk\.tx\./);
+      expect(taken).to.deep.equal({ status: 'found', data: DATA });
+      expect(req.res.setCookies()[0]).to.match(/^pk\.tx\.[\w-]+=; /);
+    });
+  });
 });

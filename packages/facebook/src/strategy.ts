@@ -1,4 +1,4 @@
-import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, readParam, paramValue, userAgent, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, concealProperties, describeTarget, readParam, paramValue, userAgent, type IncomingRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
@@ -75,6 +75,7 @@ export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2
     this._profileFields = options.profileFields ?? null;
     this._enableProof = options.enableProof ?? Boolean(options.clientSecret);
     this._clientSecret = options.clientSecret;
+    concealProperties(this, '_clientSecret'); // apps log strategies
 
     // Meta stops serving a version about two years after the next one: say so once, at startup.
     for (const url of new Set([authorizationURL, tokenURL, this._profileURL])) {

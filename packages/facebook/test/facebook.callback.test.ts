@@ -47,11 +47,14 @@ const issuesToken = () => tokenEndpoint().reply(200, { access_token: ACCESS_TOKE
 describe('FacebookStrategy', () => {
   describe('handling the callback', () => {
     it('fails, not errors, when the user denies access (error=access_denied)', async () => {
-      const outcome = await new Browser(loginApp(strategy())).callback({
+      const browser = new Browser(loginApp(strategy()));
+      const login = await browser.startLogin();
+      const outcome = await browser.callback({
         error: 'access_denied',
         error_code: '200',
         error_description: 'Permissions error',
         error_reason: 'user_denied',
+        state: login.get('state') ?? '',
       });
 
       expect(outcome.status).to.equal(401);

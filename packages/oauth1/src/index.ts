@@ -12,6 +12,7 @@ export {
   type SecureRequest,
 } from './node-oauth.js';
 export { percentDecode, percentEncode } from './percent-encode.js';
+export { xmlErrorElement, type XMLErrorElement } from './xml-error-element.js';
 export { providerErrorMessage } from './provider-error-message.js';
 export type {
   RequestTokenStore,

@@ -1,6 +1,6 @@
 import { randomInt, type KeyLike } from 'node:crypto';
 import querystring from 'node:querystring';
-import { HttpClient, UnexpectedStatusError, describeTarget, type HttpRequest, type HttpResponse } from '@passport-kit/core';
+import { HttpClient, UnexpectedStatusError, concealProperties, describeTarget, type HttpRequest, type HttpResponse } from '@passport-kit/core';
 
 import { redact } from './lib/redact.js';
 import { percentEncode } from './percent-encode.js';
@@ -448,6 +448,9 @@ function decodeKept(secret: string): string {
   }
 }
 
+// Readable and writable as a plain field, shown by neither JSON.stringify nor util.inspect
+// (not even `%o` or showHidden): apps log strategies.
 function hidden(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+  concealProperties(target, key);
 }

@@ -1,6 +1,9 @@
 import { parseFormEncoded } from './signature.js';
+import { xmlErrorElement } from './xml-error-element.js';
 
 const MAX_LENGTH = 200;
+// Enough for any message worth showing; a hostile 1 MiB body is not scanned whole.
+const MAX_SCANNED = 64 * 1024;
 
 /**
  * The human-readable message in an OAuth 1.0 provider's error body, whichever of the common
@@ -16,7 +19,7 @@ const MAX_LENGTH = 200;
  * ```
  */
 export function providerErrorMessage(body: string): string | undefined {
-  const text = body.trim();
+  const text = (body.length > MAX_SCANNED && !body.trimStart().startsWith('{') ? body.slice(0, MAX_SCANNED) : body).trim();
   if (text === '') return undefined;
   return clip(fromJSON(text) ?? fromXML(text) ?? fromProblem(text) ?? fromText(text));
 }
@@ -49,8 +52,8 @@ function fromJSON(text: string): string | undefined {
 
 function fromXML(text: string): string | undefined {
   if (!text.startsWith('<')) return undefined;
-  const match = /<error(?:\s[^>]*)?>([^<]*)<\/error>/i.exec(text);
-  if (match?.[1]) return decodeEntities(match[1].trim()) || undefined;
+  const element = xmlErrorElement(text);
+  if (element) return element.text || undefined;
   return /^<(!doctype\s+)?html/i.test(text) ? '' : undefined;
 }
 
@@ -69,8 +72,4 @@ function fromText(text: string): string | undefined {
 function clip(message: string | undefined): string | undefined {
   if (!message) return undefined;
   return message.length > MAX_LENGTH ? `${message.slice(0, MAX_LENGTH - 1)}…` : message;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name] ?? '');
 }

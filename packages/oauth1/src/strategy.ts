@@ -32,6 +32,7 @@ import {
   type RequestTokenStorage,
 } from './lib/request-token-stores.js';
 import { OAuth, type OAuthParameters } from './node-oauth.js';
+import { redact } from './lib/redact.js';
 import { percentEncode } from './percent-encode.js';
 import type { RequestTokenStore, RequestTokenStoreMeta } from './request-token-store.js';
 import { SIGNATURE_METHODS, type SignatureMethod } from './signature.js';
@@ -56,8 +57,17 @@ export interface OAuth1StrategyOptions {
   consumerKey: string;
   /** The consumer secret; may be empty (some providers), but not missing. For RSA-SHA1 without `privateKey`, the PEM private key, as in passport-oauth1. */
   consumerSecret: string;
-  /** Where the provider sends the user back; relative URLs are resolved against the request. */
+  /**
+   * Where the provider sends the user back. A relative URL is resolved against `appURL`, or,
+   * without one, against the request's Host header (a one-time warning says so).
+   */
   callbackURL?: string | undefined;
+  /**
+   * The app's own origin (`https://app.example`), or several for an app served under more than
+   * one host: a relative `callbackURL` resolves against the one the request came to, and a
+   * request to another host fails with `UntrustedHostError`.
+   */
+  appURL?: string | string[] | undefined;
   /** Default `HMAC-SHA1`. */
   signatureMethod?: SignatureMethod | undefined;
   /** RSA private key for `RSA-SHA1` (PEM or `KeyObject`); defaults to `consumerSecret`. */
@@ -91,7 +101,10 @@ export interface OAuth1StrategyOptions {
    * `secret`, one is derived (HKDF) from a non-empty `consumerSecret`.
    */
   stateCookie?: Partial<Omit<CookieTransactionStoreOptions, 'ttl'>> | undefined;
-  /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`. */
+  /**
+   * Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`: `true` from any
+   * peer, `false` never. Unset: as Express's `trust proxy` setting decides for the peer.
+   */
   proxy?: boolean | undefined;
   /** Pass the request to the verify callback as its first argument. */
   passReqToCallback?: boolean | undefined;
@@ -164,7 +177,9 @@ export class OAuth1StrategyClass extends PassportStrategy {
   /** The one HTTP client for every call to the provider (also `_oauth`'s). */
   declare protected httpClient: HttpClient;
   declare protected _verify: OAuth1Verify;
-  declare protected _trustProxy: boolean;
+  declare protected _trustProxy: boolean | undefined;
+  /** passport-kit: the `appURL` option, the app's own origin(s). */
+  declare protected _appURL: string | string[] | undefined;
   declare protected _passReqToCallback: boolean;
   declare protected _skipUserProfile: SkipUserProfile;
   declare protected _allowOAuth10: boolean;
@@ -233,7 +248,8 @@ export class OAuth1StrategyClass extends PassportStrategy {
     this._callbackURL = options.callbackURL;
     this._key = options.sessionKey || 'oauth';
     this.requestTokenStorage = this.createStorage(options);
-    this._trustProxy = options.proxy === true;
+    this._trustProxy = options.proxy;
+    this._appURL = options.appURL;
     this._passReqToCallback = options.passReqToCallback === true;
     this._skipUserProfile = options.skipUserProfile ?? false;
     this._allowOAuth10 = options.allowOAuth10 === true;
@@ -337,7 +353,7 @@ export class OAuth1StrategyClass extends PassportStrategy {
   }
 
   private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
     const meta = this.meta(callbackURL);
     let requestToken: TokenResponse;
     try {
@@ -390,7 +406,7 @@ export class OAuth1StrategyClass extends PassportStrategy {
       const oauthVerifier = verifier.kind === 'value' ? verifier.value : null;
       access = await this.obtainToken('access', (done) => this._oauth.getOAuthAccessToken(requestToken, tokenSecret, oauthVerifier, done));
     } catch (err) {
-      return this.error(this.createOAuthError('Failed to obtain access token', err));
+      return this.error(this.createOAuthError('Failed to obtain access token', err, [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined]));
     }
 
     const profile = await this.loadUserProfile(access);
@@ -435,13 +451,17 @@ export class OAuth1StrategyClass extends PassportStrategy {
     });
   }
 
-  /** passport-oauth1's `_createOAuthError`: the `parseErrorResponse` hook first, `InternalOAuthError` otherwise. */
-  private createOAuthError(message: string, err: unknown): Error {
+  /**
+   * passport-oauth1's `_createOAuthError`: the `parseErrorResponse` hook first, `InternalOAuthError`
+   * otherwise. The hook reads the provider's body, which may echo the request token or verifier:
+   * they are redacted from what it returns, as from the generic error.
+   */
+  private createOAuthError(message: string, err: unknown, secrets: readonly (string | undefined)[] = []): Error {
     const { statusCode, data } = (typeof err === 'object' && err !== null ? err : {}) as { statusCode?: unknown; data?: unknown };
     if (statusCode && data) {
       try {
         const parsed = this.parseErrorResponse(String(data), Number(statusCode));
-        if (parsed) return parsed;
+        if (parsed) return redactError(parsed, [...secrets, this._oauth._consumerSecret, typeof this._oauth._privateKey === 'string' ? this._oauth._privateKey : undefined]);
       } catch {
         // A hook that cannot parse the body falls back to the generic error, as in passport-oauth1.
       }
@@ -513,6 +533,12 @@ function firstValues(results: Record<string, unknown> | undefined): TokenParams 
     if (first !== undefined && first !== null) params[name] = String(first);
   }
   return params;
+}
+
+function redactError(error: Error, secrets: readonly (string | undefined)[]): Error {
+  error.message = redact(error.message, secrets);
+  if (typeof error.stack === 'string') error.stack = redact(error.stack, secrets);
+  return error;
 }
 
 function deriveCookieSecret(consumerSecret: string): string | undefined {

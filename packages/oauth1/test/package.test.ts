@@ -35,6 +35,7 @@ describe('@passport-kit/oauth1', () => {
       'signRequest',
       'signatureBaseString',
       'verifySignature',
+      'xmlErrorElement',
     ]);
     expect(Strategy).to.equal(OAuth1Strategy);
   });

@@ -1,5 +1,5 @@
 import { stringify } from 'node:querystring';
-import { PassportKitError, UnexpectedStatusError, type Dispatcher, type HttpClient, type HttpResponse } from '@passport-kit/core';
+import { PassportKitError, UnexpectedStatusError, concealProperties, type Dispatcher, type HttpClient, type HttpResponse } from '@passport-kit/core';
 import { InternalOAuthError } from './errors.js';
 import type { TokenClient } from './token-client.js';
 
@@ -61,7 +61,7 @@ export interface OAuth2CompatOptions {
 export class OAuth2Compat {
   /** The client identifier. */
   _clientId: string;
-  /** The client secret (not enumerable, so logging the strategy does not print it). */
+  /** The client secret (an accessor shown by neither `util.inspect` nor `JSON.stringify`). */
   declare _clientSecret: string | undefined;
   /** Prefix of the two endpoint fields; passport-oauth2 leaves it empty. */
   _baseSite = '';
@@ -84,7 +84,8 @@ export class OAuth2Compat {
 
   constructor(options: OAuth2CompatOptions) {
     this._clientId = options.clientID;
-    Object.defineProperty(this, '_clientSecret', { value: options.clientSecret, writable: true, enumerable: false, configurable: true });
+    this._clientSecret = options.clientSecret;
+    concealProperties(this, '_clientSecret'); // apps log strategies
     this._authorizeUrl = options.authorizationURL;
     this._accessTokenUrl = options.tokenURL;
     this._customHeaders = { ...options.customHeaders };

@@ -18,8 +18,18 @@ export interface OAuth2StrategyOptions {
   clientID: string;
   /** Omit (or leave empty) for a public client: client authentication is then `none`. */
   clientSecret?: string | undefined;
-  /** Where the provider sends the user back; a relative URL is resolved against the request. */
+  /**
+   * Where the provider sends the user back. A relative URL is resolved against `appURL`, or,
+   * without one, against the request's Host header (a one-time warning says so).
+   */
   callbackURL?: string | undefined;
+  /**
+   * passport-kit: the app's own origin (`https://app.example`), or several for an app served
+   * under more than one host. A relative `callbackURL` then resolves against the one the
+   * request came to, and a request to any other host fails with `UntrustedHostError` instead of
+   * sending a `redirect_uri` on a host the client chose (RFC 9700 §4.1).
+   */
+  appURL?: string | string[] | undefined;
   /** Scope(s) to request; an array is joined with `scopeSeparator`. */
   scope?: string | string[] | undefined;
   /** Default `' '` (RFC 6749 §3.3); Facebook and GitHub use `','`. */
@@ -45,7 +55,10 @@ export interface OAuth2StrategyOptions {
   skipUserProfile?: SkipUserProfile | undefined;
   /** Pass `req` as the first argument of the verify function. */
   passReqToCallback?: boolean | undefined;
-  /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`. */
+  /**
+   * Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`: `true` from any
+   * peer, `false` never. Unset: as Express's `trust proxy` setting decides for the peer.
+   */
   proxy?: boolean | undefined;
 
   /** passport-kit: how the client authenticates to the token endpoint. Default `client_secret_post`, or `none` without a secret. */

@@ -1,5 +1,6 @@
 import {
   DefaultTransactionStore,
+  loginBinding,
   randomToken,
   type CookieTransactionStoreOptions,
   type IncomingRequest,
@@ -34,9 +35,17 @@ export interface StateFailureInfo {
 type StoreCallback = (err: Error | null, handle?: string) => void;
 /**
  * `ok` is `false`, `true`, or the PKCE code verifier; `state` is the app's state or failure info;
- * `loginData` is the `meta.loginData` given to `store`, when the store keeps it.
+ * `loginData` is the `meta.loginData` given to `store`, when the store keeps it; `redirectURI`
+ * is the `meta.callbackURL` given to `store` (`null` when there was none), when the store keeps
+ * it, so the token request repeats it exactly (RFC 6749 §4.1.3).
  */
-type VerifyCallback = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: Record<string, unknown>) => void;
+type VerifyCallback = (
+  err: Error | null,
+  ok?: boolean | string,
+  state?: unknown,
+  loginData?: Record<string, unknown>,
+  redirectURI?: string | null,
+) => void;
 
 /**
  * A state store with any of passport-oauth2's signatures: `store` takes 2 to 5 arguments
@@ -63,6 +72,10 @@ interface PendingLogin extends Record<string, unknown> {
   verifier?: string;
   state?: unknown;
   loginData?: Record<string, unknown>;
+  /** The redirect_uri of the authorization request; `null` when it had none. */
+  redirectURI?: string | null;
+  /** Which strategy started the login (see `strategyOf`). */
+  strategy?: string;
 }
 
 /**
@@ -83,17 +96,20 @@ export class DefaultStateStore implements StateStore {
     if (verifier !== undefined) pending.verifier = verifier;
     if (state !== undefined) pending.state = state;
     if (meta?.loginData !== undefined) pending.loginData = meta.loginData;
+    pending.redirectURI = meta?.callbackURL ?? null;
+    if (meta) pending.strategy = strategyOf(meta);
     this.#transactions.save(req, handle, pending).then(
       () => callback(null, handle),
       (err: Error) => callback(err),
     );
   }
 
-  verify(req: IncomingRequest, providedState: string | undefined, _meta: StateStoreMeta, callback: VerifyCallback): void {
+  verify(req: IncomingRequest, providedState: string | undefined, meta: StateStoreMeta, callback: VerifyCallback): void {
     this.#transactions.take<PendingLogin>(req, providedState ?? '').then((result) => {
       switch (result.status) {
         case 'found':
-          return callback(null, result.data.verifier ?? true, result.data.state, result.data.loginData);
+          if (!startedHere(result.data, meta)) return callback(null, false, failure('Invalid authorization request state.', 'mismatch'));
+          return callback(null, result.data.verifier ?? true, result.data.state, result.data.loginData, keptRedirectURI(result.data));
         case 'missing':
           return callback(null, false, failure('Unable to verify authorization request state.', 'missing'));
         case 'mismatch':
@@ -114,6 +130,23 @@ export class NullStateStore implements StateStore {
   verify(_req: IncomingRequest, ...args: unknown[]): void {
     (args[args.length - 1] as VerifyCallback)(null, true);
   }
+}
+
+// Strategies on one authorization server share the session key `oauth2:<host>`, and may share
+// a cookie secret: a login is bound to the client and endpoints that started it (RFC 9700 §4.4.2).
+function strategyOf(meta: StateStoreMeta): string {
+  return loginBinding(meta.clientID, meta.authorizationURL, meta.tokenURL);
+}
+
+// Logins saved before the binding was kept carry none, and are accepted.
+function startedHere(pending: PendingLogin, meta: StateStoreMeta | undefined): boolean {
+  return pending.strategy === undefined || meta === undefined || pending.strategy === strategyOf(meta);
+}
+
+// Logins saved before the redirect_uri was kept have none: the strategy resolves it again.
+function keptRedirectURI(pending: PendingLogin): string | null | undefined {
+  const kept = pending.redirectURI;
+  return typeof kept === 'string' || kept === null ? kept : undefined;
 }
 
 function failure(message: string, reason: NonNullable<StateFailureInfo['reason']>): StateFailureInfo {

@@ -106,6 +106,8 @@ export class OAuth2StrategyClass extends PassportStrategy {
   declare protected _usesDefaultStore: boolean;
   /** The `proxy` option. */
   declare protected _trustProxy: boolean | undefined;
+  /** passport-kit: the `appURL` option, the app's own origin(s). */
+  declare protected _appURL: string | string[] | undefined;
   /** The `passReqToCallback` option. */
   declare protected _passReqToCallback: boolean;
   /** The `skipUserProfile` option. */
@@ -142,6 +144,7 @@ export class OAuth2StrategyClass extends PassportStrategy {
     this._scopeSeparator = options.scopeSeparator ?? ' ';
     this._key = options.sessionKey ?? `oauth2:${authorizationHost}`;
     this._trustProxy = options.proxy;
+    this._appURL = options.appURL;
     this._passReqToCallback = options.passReqToCallback === true;
     this._skipUserProfile = options.skipUserProfile;
     this._issuer = options.issuer;
@@ -249,26 +252,38 @@ export class OAuth2StrategyClass extends PassportStrategy {
 
   private async handleRequest(req: IncomingRequest, options: OAuth2AuthenticateOptions): Promise<void> {
     const error = readParam(req, 'error');
-    if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined);
-
-    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy });
+    const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
     const meta: StateStoreMeta = {
       authorizationURL: this._oauth2._authorizeUrl,
       tokenURL: this._oauth2._accessTokenUrl,
       clientID: this._oauth2._clientId,
       callbackURL,
     };
+    if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined, meta);
     if (readParam(req, 'code').kind !== 'absent') return this.handleCallback(req, options, meta);
     return this.redirectToProvider(req, options, meta);
   }
 
-  /** RFC 6749 §4.1.2.1: the user said no (a failure), or the provider failed (an error). */
-  private handleErrorResponse(req: IncomingRequest, code: string | undefined): void {
+  /**
+   * RFC 6749 §4.1.2.1: the user said no (a failure), or the provider failed (an error). Only
+   * for a pending login of this browser (§10.12): anyone can send `?error=…&error_description=`,
+   * and its text would otherwise reach the user as our failure message.
+   */
+  private async handleErrorResponse(req: IncomingRequest, code: string | undefined, meta: StateStoreMeta): Promise<void> {
     if (code === undefined) return this.fail({ message: 'Invalid authorization response.' }, 400);
+    const checked = await this.checkErrorResponseState(req, meta);
+    if (!checked.ok) return this.fail(checked.state ?? { message: 'Invalid authorization request state.' }, 403);
     const description = paramValue(req, 'error_description')?.slice(0, MAX_ERROR_DESCRIPTION);
     if (code === 'access_denied') return this.fail({ message: description });
     const uri = paramValue(req, 'error_uri');
     this.error(new AuthorizationError(description, code.slice(0, 100), uri));
+  }
+
+  // With `state: false` nothing was kept: the response is taken as passport-oauth2 takes it.
+  private async checkErrorResponseState(req: IncomingRequest, meta: StateStoreMeta): Promise<{ ok: boolean | string; state: unknown }> {
+    if (this._stateStore instanceof NullStateStore) return { ok: true, state: undefined };
+    const state = readParam(req, 'state');
+    return this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
   }
 
   private async redirectToProvider(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
@@ -311,7 +326,8 @@ export class OAuth2StrategyClass extends PassportStrategy {
     }
 
     const params: Record<string, unknown> = { ...this.tokenParams(options), grant_type: 'authorization_code' };
-    if (meta.callbackURL) params['redirect_uri'] = meta.callbackURL;
+    const redirectURI = sentRedirectURI(checked.redirectURI, meta.callbackURL);
+    if (redirectURI) params['redirect_uri'] = redirectURI;
     if (typeof checked.ok === 'string') params['code_verifier'] = checked.ok;
     const exchanged = await this.exchangeCode(code.value, params);
     const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
@@ -395,10 +411,10 @@ export class OAuth2StrategyClass extends PassportStrategy {
     req: IncomingRequest,
     providedState: string | undefined,
     meta: StateStoreMeta,
-  ): Promise<{ ok: boolean | string; state: unknown; loginData: Record<string, unknown> | undefined }> {
+  ): Promise<{ ok: boolean | string; state: unknown; loginData: Record<string, unknown> | undefined; redirectURI: unknown }> {
     return new Promise((resolve, reject) => {
-      const done = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: unknown) =>
-        err ? reject(err) : resolve({ ok: ok ?? false, state, loginData: isRecord(loginData) ? loginData : undefined });
+      const done = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: unknown, redirectURI?: unknown) =>
+        err ? reject(err) : resolve({ ok: ok ?? false, state, loginData: isRecord(loginData) ? loginData : undefined, redirectURI });
       const verify = this._stateStore.verify.bind(this._stateStore) as (...args: unknown[]) => void;
       if (this._stateStore.verify.length === 4) verify(req, providedState, meta, done);
       else verify(req, providedState, done);
@@ -479,6 +495,16 @@ function absoluteURL(value: string, name: string): URL {
   } catch {
     throw new TypeError(`OAuth2Strategy requires ${name} to be an absolute URL`);
   }
+}
+
+/**
+ * RFC 6749 §4.1.3: the token request repeats exactly the redirect_uri of the authorization
+ * request (`null`: none was sent), as the store kept it. A store that keeps none (passport-oauth2's
+ * arities) leaves `undefined`: the callback's own resolution is sent, as passport-oauth2 does.
+ */
+function sentRedirectURI(kept: unknown, resolvedNow: string | undefined): string | undefined {
+  if (kept === null) return undefined;
+  return typeof kept === 'string' ? kept : resolvedNow;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

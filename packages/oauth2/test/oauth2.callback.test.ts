@@ -21,17 +21,26 @@ function tokenEndpointAnswers(accessToken = 'access-1') {
 describe('OAuth2Strategy', () => {
   describe('handling the callback', () => {
     describe('with an error response (RFC 6749 §4.1.2.1)', () => {
+      /** The state of a login this browser started, for the provider's error redirect. */
+      async function pendingState(browser: Browser): Promise<string> {
+        return (await browser.startLogin()).get('state') ?? '';
+      }
+
       it('fails, not errors, when the user denies access', async () => {
-        const outcome = await new Browser(loginApp(strategy())).callback({ error: 'access_denied', error_description: 'The user said no' });
+        const browser = new Browser(loginApp(strategy()));
+        const state = await pendingState(browser);
+        const outcome = await browser.callback({ error: 'access_denied', error_description: 'The user said no', state });
         expect(outcome.status).to.equal(401);
         expect(outcome.failure).to.deep.equal({ message: 'The user said no' });
       });
 
       it('errors with an AuthorizationError carrying the code, description, uri and status', async () => {
-        const outcome = await new Browser(loginApp(strategy())).callback({
+        const browser = new Browser(loginApp(strategy()));
+        const outcome = await browser.callback({
           error: 'temporarily_unavailable',
           error_description: 'Try later',
           error_uri: 'https://provider.example/errors/1',
+          state: await pendingState(browser),
         });
         expect(outcome.status).to.equal(503);
         expect(outcome.error).to.deep.include({ name: 'AuthorizationError', code: 'temporarily_unavailable', message: 'Try later', uri: 'https://provider.example/errors/1' });
@@ -39,8 +48,42 @@ describe('OAuth2Strategy', () => {
 
       it('maps server_error to 502 and an unknown code to 500', async () => {
         const browser = new Browser(loginApp(strategy()));
-        expect((await browser.callback({ error: 'server_error' })).status).to.equal(502);
-        expect((await browser.callback({ error: 'invalid_scope' })).status).to.equal(500);
+        expect((await browser.callback({ error: 'server_error', state: await pendingState(browser) })).status).to.equal(502);
+        expect((await browser.callback({ error: 'invalid_scope', state: await pendingState(browser) })).status).to.equal(500);
+      });
+
+      it('drops the text of an error response that matches no pending login (RFC 6749 §10.12)', async () => {
+        const browser = new Browser(loginApp(strategy()));
+        const state = await pendingState(browser);
+        const phishing = 'Your account is locked. Call +1 555 0100 to unlock it.';
+
+        const withoutState = await browser.callback({ error: 'access_denied', error_description: phishing });
+        const forged = await browser.callback({ error: 'server_error', error_description: phishing, state: 'forged' });
+        const genuine = await browser.callback({ error: 'access_denied', error_description: 'The user said no', state });
+
+        for (const outcome of [withoutState, forged]) {
+          expect(outcome.status).to.equal(403);
+          expect(JSON.stringify(outcome)).not.to.contain('Call +1');
+          expect(outcome.failure).to.deep.equal({ message: 'Invalid authorization request state.', reason: 'mismatch' });
+        }
+        expect(genuine.failure).to.deep.equal({ message: 'The user said no' });
+      });
+
+      it('consumes the pending login it answers, so its state cannot complete a login afterwards', async () => {
+        const browser = new Browser(loginApp(strategy()));
+        const state = await pendingState(browser);
+
+        await browser.callback({ error: 'access_denied', state });
+        const replay = await browser.callback({ code: 'code-1', state });
+
+        expect(replay.status).to.equal(403);
+        expect(replay.failure).to.include({ reason: 'missing' });
+      });
+
+      it('takes the provider’s text as passport-oauth2 does when state is off', async () => {
+        const outcome = await new Browser(loginApp(strategy({ state: false, pkce: false }))).callback({ error: 'access_denied', error_description: 'The user said no' });
+        expect(outcome.status).to.equal(401);
+        expect(outcome.failure).to.deep.equal({ message: 'The user said no' });
       });
 
       it('fails cleanly on a repeated error parameter', async () => {

@@ -1,4 +1,4 @@
-import { NetworkError, UnexpectedStatusError, randomToken, readParam, userAgent, type IncomingRequest } from '@passport-kit/core';
+import { NetworkError, UnexpectedStatusError, concealProperties, randomToken, readParam, userAgent, type IncomingRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
@@ -81,6 +81,7 @@ export class OpenIDConnectStrategy extends OAuth2Strategy {
     if (options.name) this.name = options.name;
     this._oidcIssuer = options.issuer;
     this._clientSecret = options.clientSecret;
+    concealProperties(this, '_clientSecret'); // apps log strategies
     this._userInfoURL = options.userInfoURL;
     this._idTokenAlgorithms = algorithms;
     this._keys = options.jwksURL ? remoteKeySet(options.jwksURL, this._http, options.jwks) : undefined;

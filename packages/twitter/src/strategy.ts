@@ -1,4 +1,4 @@
-import { UnexpectedStatusError, callableClass, initialize } from '@passport-kit/core';
+import { UnexpectedStatusError, callableClass, concealProperties, initialize } from '@passport-kit/core';
 import { InternalOAuthError, OAuth1StrategyClass, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
 import { ACCESS_TOKEN_URL, AUTHENTICATE_URL, REQUEST_TOKEN_URL, USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
@@ -75,6 +75,7 @@ export class TwitterStrategyClass extends OAuth1StrategyClass {
     this.includeEntities = options.includeEntities !== false;
     this.skipExtendedUserProfile = options.skipExtendedUserProfile === true;
     this.consumerSecret = options.consumerSecret;
+    concealProperties(this, 'consumerSecret'); // apps log strategies
   }
 
   /**

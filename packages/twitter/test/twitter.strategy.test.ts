@@ -96,6 +96,23 @@ describe('TwitterStrategy', () => {
     });
   });
 
+  describe('exchanging the request token', () => {
+    it('keeps the request token, its secret and the verifier out of an APIError when Twitter echoes them', async () => {
+      requestToken();
+      nock(API)
+        .post('/oauth/access_token')
+        .reply(401, { errors: [{ code: 89, message: 'Invalid request token request-token (secret request-secret) for verifier verifier-echoed' }] });
+      let seen: Error | undefined;
+      const browser = new Browser(loginApp(strategy(), { onError: (err) => (seen = err as Error) }));
+      await browser.startLogin();
+
+      const outcome = await browser.callback({ oauth_token: 'request-token', oauth_verifier: 'verifier-echoed' });
+
+      expect(outcome.error).to.deep.include({ name: 'APIError', code: 89, message: 'Invalid request token [redacted] (secret [redacted]) for verifier [redacted]' });
+      expect(seen?.stack).to.not.match(/request-token|request-secret|verifier-echoed/);
+    });
+  });
+
   describe('loading the profile', () => {
     it('GETs verify_credentials signed with the access token, with no query by default', async () => {
       const seen = profileCall({ headers: { 'x-access-level': 'read-write-directmessages' } });

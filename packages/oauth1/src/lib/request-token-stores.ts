@@ -1,4 +1,4 @@
-import type { IncomingRequest, TakeResult, TransactionStore } from '@passport-kit/core';
+import { loginBinding, type IncomingRequest, type TakeResult, type TransactionStore } from '@passport-kit/core';
 import type { RequestTokenStore, RequestTokenStoreMeta } from '../request-token-store.js';
 
 /** What the strategy keeps between leg 1 and the callback. */
@@ -28,13 +28,22 @@ export function isRequestTokenStore(store: object): store is RequestTokenStore {
 
 export function transactionStorage(store: TransactionStore): RequestTokenStorage {
   return {
-    save: (req, token, pending) => store.save(req, token, pending),
-    take: async (req, token) => {
-      const result = await store.take<PendingRequestToken>(req, token);
-      if (result.status === 'found' && typeof result.data.tokenSecret !== 'string') return { status: 'mismatch' };
-      return result;
+    save: (req, token, pending, meta) => store.save(req, token, { ...pending, strategy: strategyOf(meta) }),
+    take: async (req, token, meta) => {
+      const result = await store.take<PendingRequestToken & { strategy?: unknown }>(req, token);
+      if (result.status !== 'found') return result;
+      if (typeof result.data.tokenSecret !== 'string') return { status: 'mismatch' };
+      // Strategies share the session key `oauth` and may share a cookie secret: a request token
+      // completes only at the strategy that asked for it (saved before this was kept: none).
+      if (result.data.strategy !== undefined && result.data.strategy !== strategyOf(meta)) return { status: 'mismatch' };
+      const { strategy: _strategy, ...data } = result.data;
+      return { status: 'found', data };
     },
   };
+}
+
+function strategyOf(meta: RequestTokenStoreMeta): string {
+  return loginBinding(meta.consumerKey, meta.requestTokenURL, meta.accessTokenURL);
 }
 
 /** Adapts a passport-oauth1 store, calling each method with the arity it declares. */

@@ -1,6 +1,8 @@
 // Reading Twitter's and X's error bodies. Messages are clipped and scrubbed of the secrets the
 // caller names, so no token reaches an error message or a log line.
 
+import { xmlErrorElement } from '@passport-kit/oauth1';
+
 const MAX_MESSAGE = 200;
 
 /** One error as read from a body: the provider's message and code, when it sent them. */
@@ -33,9 +35,9 @@ export function readTwitterError(body: string, secrets: readonly (string | undef
     return undefined;
   }
   if (text.startsWith('<')) {
-    const match = /<error(?:\s+code="(\d+)")?[^>]*>([^<]*)<\/error>/i.exec(text);
-    if (!match) return undefined;
-    return { message: clean(decodeEntities(match[2]!.trim()), secrets), code: codeOf(match[1]) };
+    const element = xmlErrorElement(text);
+    if (!element) return undefined;
+    return { message: clean(element.text, secrets), code: codeOf(element.code) };
   }
   return undefined;
 }
@@ -92,8 +94,4 @@ function codeOf(value: unknown): number | string | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
   if (typeof value !== 'string' || value === '') return undefined;
   return /^\d{1,15}$/.test(value) ? Number(value) : value;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name] ?? '');
 }
