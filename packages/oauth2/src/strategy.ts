@@ -19,6 +19,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { buildAuthorizationURL } from './authorization-url.js';
 import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
 import { redact } from './lib/redact.js';
+import { duringStep, duringVerify, observeLogin, reportStateCheck } from './login-observer.js';
 import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
@@ -185,8 +186,9 @@ export class OAuth2StrategyClass extends PassportStrategy {
    * every path ends in `success`, `fail`, `redirect` or `error`, never in a rejected promise.
    */
   override authenticate(req: IncomingRequest, options: OAuth2AuthenticateOptions = {}): void {
-    this.handleRequest(req, options).catch((err: unknown) => {
-      this.error(err instanceof Error ? err : new Error(String(err)));
+    const login = observeLogin(this, req, options, this._trustProxy);
+    login.handleRequest(req, options).catch((err: unknown) => {
+      login.error(err instanceof Error ? err : new Error(String(err)));
     });
   }
 
@@ -302,6 +304,7 @@ export class OAuth2StrategyClass extends PassportStrategy {
     }
     const state = readParam(req, 'state');
     const checked = await this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
+    reportStateCheck(this, req, checked.ok !== false, checked.state, this._trustProxy);
     if (!checked.ok) return this.fail(checked.state, 403);
 
     // RFC 9207: a response carrying another server's issuer is a mix-up attack.
@@ -313,16 +316,16 @@ export class OAuth2StrategyClass extends PassportStrategy {
     const params: Record<string, unknown> = { ...this.tokenParams(options), grant_type: 'authorization_code' };
     if (meta.callbackURL) params['redirect_uri'] = meta.callbackURL;
     if (typeof checked.ok === 'string') params['code_verifier'] = checked.ok;
-    const exchanged = await this.exchangeCode(code.value, params);
+    const exchanged = await duringStep(this, req, 'token', () => this.exchangeCode(code.value, params));
     const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
-    const profile = await this.loadUserProfile(tokens);
-    const { user, info } = await callVerify(this._verify, {
+    const profile = await duringStep(this, req, 'profile', () => this.loadUserProfile(tokens));
+    const { user, info } = await duringVerify(this, req, () => callVerify(this._verify, {
       req,
       passReqToCallback: this._passReqToCallback,
       credentials: [tokens.accessToken, tokens.refreshToken],
       params: tokens.params,
       profile,
-    });
+    }));
     if (!user) return this.fail(info);
     const successInfo: Record<string, unknown> = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
     if (checked.state !== undefined && checked.state !== null) successInfo['state'] = checked.state;
