@@ -21,16 +21,18 @@ import { originOf } from './describe-url.js';
 export function traceToDebugLog(): void {
   const log = debuglog('passport-kit');
   if (!log.enabled) return;
-  const on = <M>(name: string, format: (message: M) => string) =>
-    subscribe(name, (message) => log('%s', format(message as M)));
+  const on = <M>(name: string, format: (message: M) => string | string[]) =>
+    subscribe(name, (message) => {
+      for (const line of ([] as string[]).concat(format(message as M))) log('%s', line);
+    });
   on<LoginStartMessage>(LOGIN_CHANNELS.start, (m) => {
     const line = `${who(m)} started on ${m.origin}: to ${m.authorizationURL}` +
       `${m.callbackURL ? `, callback ${m.callbackURL}` : ''}${m.scope ? `, scope "${m.scope}"` : ''}${m.pkce ? `, PKCE ${m.pkce}` : ''}`;
     const callbackOrigin = m.callbackURL && originOf(m.callbackURL);
     if (!callbackOrigin || callbackOrigin === m.origin) return line;
-    return `${line}\n  note: the callback goes to ${callbackOrigin}, not ${m.origin} where the login began; ` +
+    return [line, `${who(m)} note: the callback goes to ${callbackOrigin}, not ${m.origin} where the login began; ` +
       `the browser will not send ${m.origin}'s cookies there, so the state check will fail. ` +
-      `Open the app at ${callbackOrigin}, or use a relative callbackURL.`;
+      `Open the app at ${callbackOrigin}, or use a relative callbackURL.`];
   });
   on<LoginCallbackMessage>(LOGIN_CHANNELS.callback, (m) => {
     const carried = [m.code && 'code', m.state && 'state', m.error && `error=${m.error}`].filter(Boolean).join(', ');
