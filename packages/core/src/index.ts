@@ -60,3 +60,5 @@ export { loginId, markLoginCompleted, recallLogin, rememberLogin, type RecentLog
 export { explainStateFailure, type StateFailureFacts } from './state-failure-hint.js';
 export { LOGIN_FAILURE_FIELD, recordLoginFailure, type PassportKitFailure } from './login-failure.js';
 export { describeURL, originOf } from './describe-url.js';
+export { WARNING_CODES, WARNING_TYPE, warnOnce, warnUnknownOptions } from './warnings.js';
+export { strategyLabel, strategyLabelOf } from './strategy-label.js';

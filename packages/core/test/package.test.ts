@@ -23,6 +23,8 @@ describe('@passport-kit/core', () => {
       'Strategy',
       'UnexpectedBodyError',
       'UnexpectedStatusError',
+      'WARNING_CODES',
+      'WARNING_TYPE',
       'callVerify',
       'callableClass',
       'describeTarget',
@@ -46,7 +48,11 @@ describe('@passport-kit/core', () => {
       'resolveCallbackURL',
       'runLoginStep',
       'settle',
+      'strategyLabel',
+      'strategyLabelOf',
       'userAgent',
+      'warnOnce',
+      'warnUnknownOptions',
     ]);
   });
 });

@@ -6,12 +6,15 @@ import {
   callableClass,
   initialize,
   settle,
+  strategyLabel,
+  strategyLabelOf,
   Strategy as PassportStrategy,
   paramValue,
   randomToken,
   readParam,
   resolveCallbackURL,
   userAgent,
+  warnUnknownOptions,
   type HttpResponse,
   type IncomingRequest,
 } from '@passport-kit/core';
@@ -21,6 +24,8 @@ import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js'
 import { redact } from './lib/redact.js';
 import { duringStep, duringVerify, observeLogin, reportStateCheck } from './login-observer.js';
 import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
+import { OAUTH2_OPTION_NAMES } from './option-names.js';
+import { warnIfNoClientSecret } from './client-secret-check.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
@@ -75,6 +80,8 @@ const MAX_ERROR_DESCRIPTION = 500;
  * ```
  */
 export class OAuth2StrategyClass extends PassportStrategy {
+  /** The name errors and warnings give this class (see `strategyLabel`). */
+  static readonly [strategyLabel]: string = 'OAuth2Strategy';
   /** The strategy's name for `passport.authenticate()`. */
   declare name: string;
   /** The token endpoint client, with this strategy's client authentication and transport. */
@@ -129,12 +136,17 @@ export class OAuth2StrategyClass extends PassportStrategy {
       options = undefined as never;
     }
     options ??= {} as never;
-    if (typeof verify !== 'function') throw new TypeError('OAuth2Strategy requires a verify callback');
-    if (!options.authorizationURL) throw new TypeError('OAuth2Strategy requires a authorizationURL option');
-    if (!options.tokenURL) throw new TypeError('OAuth2Strategy requires a tokenURL option');
-    if (!options.clientID) throw new TypeError('OAuth2Strategy requires a clientID option');
-    const authorizationHost = absoluteURL(options.authorizationURL, 'authorizationURL').hostname;
-    absoluteURL(options.tokenURL, 'tokenURL');
+    // passport-oauth2's texts, with the provider's class named for our provider strategies.
+    const label = strategyLabelOf(this, 'OAuth2Strategy');
+    if (typeof verify !== 'function') throw new TypeError(`${label} requires a verify callback`);
+    if (!options.authorizationURL) throw new TypeError(`${label} requires a authorizationURL option`);
+    if (!options.tokenURL) throw new TypeError(`${label} requires a tokenURL option`);
+    if (!options.clientID) throw new TypeError(`${label} requires a clientID option`);
+    const authorizationHost = absoluteURL(options.authorizationURL, 'authorizationURL', label).hostname;
+    absoluteURL(options.tokenURL, 'tokenURL', label);
+    // Only for OAuth2Strategy itself: a subclass from npm passes its own options through.
+    if (this.constructor === OAuth2Strategy) warnUnknownOptions(label, options, { ...OAUTH2_OPTION_NAMES, userAgent: true });
+    warnIfNoClientSecret(label, options);
 
     this.name = 'oauth2';
     this._verify = verify;
@@ -476,11 +488,11 @@ function tokenResponseFrom(accessToken: string | undefined, refreshToken: string
   };
 }
 
-function absoluteURL(value: string, name: string): URL {
+function absoluteURL(value: string, name: string, label: string): URL {
   try {
     return new URL(value);
   } catch {
-    throw new TypeError(`OAuth2Strategy requires ${name} to be an absolute URL`);
+    throw new TypeError(`${label} requires ${name} to be an absolute URL`);
   }
 }
 
