@@ -1,5 +1,6 @@
 import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { NetworkError } from './errors.js';
+import { observeBackChannelCall } from './login-step.js';
 
 /** Default overall deadline of one back-channel call, in milliseconds. */
 export const DEFAULT_TIMEOUT = 10_000;
@@ -100,7 +101,7 @@ export class HttpClient {
     } catch (err) {
       return Promise.reject(new NetworkError(`${describeTarget(req.method, req.url)}: request failed (invalid URL)`, 'ERR_NETWORK', { cause: err }));
     }
-    return new Promise<HttpResponse>((resolve, reject) => {
+    const response = new Promise<HttpResponse>((resolve, reject) => {
       new ResponseReader(req, this.#timeout, this.#maxResponseSize, resolve, reject).send(req.dispatcher ?? this.#dispatcher ?? defaultDispatcher(), {
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
@@ -113,6 +114,7 @@ export class HttpClient {
         bodyTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
       });
     });
+    return observeBackChannelCall(req.method, req.url, response);
   }
 }
 

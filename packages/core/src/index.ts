@@ -48,3 +48,25 @@ export {
 export { userAgent } from './user-agent.js';
 export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback } from './verify.js';
 export { callableClass, initialize, type CallableClass } from './callable-class.js';
+export {
+  LOGIN_CHANNELS,
+  type LoginCallbackMessage,
+  type LoginChannelMessages,
+  type LoginChannelName,
+  type LoginErrorMessage,
+  type LoginFailMessage,
+  type LoginMessageBase,
+  type LoginRequestMessage,
+  type LoginStartMessage,
+  type LoginStateMessage,
+  type LoginVerifyMessage,
+  type StateFailureReason,
+} from './login-channels.js';
+export { isAnyLoginStepObserved, isObserved, publish } from './diagnostics.js';
+export { runLoginStep, type BackChannelStep } from './login-step.js';
+export { loginId, markLoginCompleted, recallLogin, rememberLogin, type RecentLogin } from './recent-logins.js';
+export { explainStateFailure, type StateFailureFacts } from './state-failure-hint.js';
+export { LOGIN_FAILURE_FIELD, recordLoginFailure, type PassportKitFailure } from './login-failure.js';
+export { describeURL, originOf } from './describe-url.js';
+export { WARNING_CODES, WARNING_TYPE, warnOnce, warnUnknownOptions } from './warnings.js';
+export { strategyLabel, strategyLabelOf } from './strategy-label.js';

@@ -1,4 +1,4 @@
-import { UnexpectedBodyError, UnexpectedStatusError, concealProperties, describeTarget, readParam, paramValue, userAgent, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, concealProperties, describeTarget, paramValue, readParam, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type IncomingRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
@@ -10,6 +10,7 @@ import {
 import packageJson from '../package.json' with { type: 'json' };
 import { appSecretProof } from './appsecret-proof.js';
 import { facebookEndpoints } from './endpoints.js';
+import { FACEBOOK_OPTION_NAMES } from './option-names.js';
 import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookTokenError, readFacebookError } from './errors.js';
 import { DEFAULT_GRAPH_API_VERSION, graphAPIVersionOf, warnIfPastEndOfLife } from './graph-api-versions.js';
 import type { FacebookAuthenticateOptions, FacebookStrategyOptions } from './options.js';
@@ -35,6 +36,8 @@ const MAX_ERROR_MESSAGE = 500;
  * ```
  */
 export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2Strategy {
+  /** The name errors and warnings give this class. */
+  static override readonly [strategyLabel]: string = 'FacebookStrategy';
   /** The strategy's name for `passport.authenticate()`. */
   override name = 'facebook';
   /** The Graph API version in every URL (`graphAPIVersion` option). */
@@ -54,6 +57,9 @@ export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2
   constructor(options: FacebookStrategyOptions, verify: VerifyFunction<FacebookProfile>);
   constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>);
   constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>) {
+    if (new.target === FacebookStrategy) warnUnknownOptions('FacebookStrategy', options, FACEBOOK_OPTION_NAMES);
+    // Facebook's code exchange always takes the app secret.
+    if (options && !options.clientSecret) warnOnce(WARNING_CODES.missingClientSecret, `FacebookStrategy.${options.clientID}`, 'FacebookStrategy has no clientSecret option: Facebook refuses every code exchange without the App Secret');
     const version = options?.graphAPIVersion || DEFAULT_GRAPH_API_VERSION;
     if (!GRAPH_API_VERSION.test(version)) throw new TypeError(`FacebookStrategy requires graphAPIVersion like 'v26.0', got ${JSON.stringify(version).slice(0, 40)}`);
     const defaults = facebookEndpoints(version);

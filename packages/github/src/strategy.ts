@@ -1,7 +1,8 @@
-import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, userAgent, type HttpResponse, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, describeTarget, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type HttpResponse, type IncomingRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
+import { GITHUB_OPTION_NAMES } from './option-names.js';
 import type { GitHubAuthenticateOptions, GitHubStrategyOptions, GitHubStrategyOptionsWithRequest } from './options.js';
 import { parseEmails, parseProfile, type GitHubProfile, type GitHubProfileEmail } from './profile.js';
 import type {
@@ -37,6 +38,8 @@ type AnyGitHubVerifyFunction =
  * ```
  */
 export class GitHubStrategy extends OAuth2Strategy {
+  /** The name errors and warnings give this class. */
+  static override readonly [strategyLabel]: string = 'GitHubStrategy';
   /** The strategy's name for `passport.authenticate()` (the `name` option can change it). */
   override name = 'github';
   /** The `/user` URL (`userProfileURL` option). */
@@ -56,6 +59,9 @@ export class GitHubStrategy extends OAuth2Strategy {
   constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequest);
   constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequestAndParams);
   constructor(options: GitHubStrategyOptions | GitHubStrategyOptionsWithRequest, verify: AnyGitHubVerifyFunction) {
+    if (new.target === GitHubStrategy) warnUnknownOptions('GitHubStrategy', options, GITHUB_OPTION_NAMES);
+    // GitHub refuses a code exchange without the secret, PKCE or not.
+    if (options && !options.clientSecret) warnOnce(WARNING_CODES.missingClientSecret, `GitHubStrategy.${options.clientID}`, 'GitHubStrategy has no clientSecret option: GitHub refuses every code exchange without it');
     const endpoints = githubEndpoints(options?.baseURL);
     const { customHeaders, agent } = takeUserAgent(options?.customHeaders);
     super(

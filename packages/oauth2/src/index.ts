@@ -49,3 +49,4 @@ export type {
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
 } from './verify.js';
+export { OAUTH2_OPTION_NAMES } from './option-names.js';

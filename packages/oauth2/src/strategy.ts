@@ -6,12 +6,15 @@ import {
   callableClass,
   initialize,
   settle,
+  strategyLabel,
+  strategyLabelOf,
   Strategy as PassportStrategy,
   paramValue,
   randomToken,
   readParam,
   resolveCallbackURL,
   userAgent,
+  warnUnknownOptions,
   type HttpResponse,
   type IncomingRequest,
 } from '@passport-kit/core';
@@ -19,7 +22,10 @@ import packageJson from '../package.json' with { type: 'json' };
 import { buildAuthorizationURL } from './authorization-url.js';
 import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
 import { redact } from './lib/redact.js';
+import { duringStep, duringVerify, observeLogin, reportStateCheck } from './login-observer.js';
 import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
+import { OAUTH2_OPTION_NAMES } from './option-names.js';
+import { warnIfNoClientSecret } from './client-secret-check.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
@@ -74,6 +80,8 @@ const MAX_ERROR_DESCRIPTION = 500;
  * ```
  */
 export class OAuth2StrategyClass extends PassportStrategy {
+  /** The name errors and warnings give this class (see `strategyLabel`). */
+  static readonly [strategyLabel]: string = 'OAuth2Strategy';
   /** The strategy's name for `passport.authenticate()`. */
   declare name: string;
   /** The token endpoint client, with this strategy's client authentication and transport. */
@@ -130,12 +138,17 @@ export class OAuth2StrategyClass extends PassportStrategy {
       options = undefined as never;
     }
     options ??= {} as never;
-    if (typeof verify !== 'function') throw new TypeError('OAuth2Strategy requires a verify callback');
-    if (!options.authorizationURL) throw new TypeError('OAuth2Strategy requires a authorizationURL option');
-    if (!options.tokenURL) throw new TypeError('OAuth2Strategy requires a tokenURL option');
-    if (!options.clientID) throw new TypeError('OAuth2Strategy requires a clientID option');
-    const authorizationHost = absoluteURL(options.authorizationURL, 'authorizationURL').hostname;
-    absoluteURL(options.tokenURL, 'tokenURL');
+    // passport-oauth2's texts, with the provider's class named for our provider strategies.
+    const label = strategyLabelOf(this, 'OAuth2Strategy');
+    if (typeof verify !== 'function') throw new TypeError(`${label} requires a verify callback`);
+    if (!options.authorizationURL) throw new TypeError(`${label} requires a authorizationURL option`);
+    if (!options.tokenURL) throw new TypeError(`${label} requires a tokenURL option`);
+    if (!options.clientID) throw new TypeError(`${label} requires a clientID option`);
+    const authorizationHost = absoluteURL(options.authorizationURL, 'authorizationURL', label).hostname;
+    absoluteURL(options.tokenURL, 'tokenURL', label);
+    // Only for OAuth2Strategy itself: a subclass from npm passes its own options through.
+    if (this.constructor === OAuth2Strategy) warnUnknownOptions(label, options, { ...OAUTH2_OPTION_NAMES, userAgent: true });
+    warnIfNoClientSecret(label, options);
 
     this.name = 'oauth2';
     this._verify = verify;
@@ -188,8 +201,9 @@ export class OAuth2StrategyClass extends PassportStrategy {
    * every path ends in `success`, `fail`, `redirect` or `error`, never in a rejected promise.
    */
   override authenticate(req: IncomingRequest, options: OAuth2AuthenticateOptions = {}): void {
-    this.handleRequest(req, options).catch((err: unknown) => {
-      this.error(err instanceof Error ? err : new Error(String(err)));
+    const login = observeLogin(this, req, options, this._trustProxy);
+    login.handleRequest(req, options).catch((err: unknown) => {
+      login.error(err instanceof Error ? err : new Error(String(err)));
     });
   }
 
@@ -317,6 +331,7 @@ export class OAuth2StrategyClass extends PassportStrategy {
     }
     const state = readParam(req, 'state');
     const checked = await this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
+    reportStateCheck(this, req, checked.ok !== false, checked.state, this._trustProxy);
     if (!checked.ok) return this.fail(checked.state, 403);
 
     // RFC 9207: a response carrying another server's issuer is a mix-up attack.
@@ -329,16 +344,16 @@ export class OAuth2StrategyClass extends PassportStrategy {
     const redirectURI = sentRedirectURI(checked.redirectURI, meta.callbackURL);
     if (redirectURI) params['redirect_uri'] = redirectURI;
     if (typeof checked.ok === 'string') params['code_verifier'] = checked.ok;
-    const exchanged = await this.exchangeCode(code.value, params);
+    const exchanged = await duringStep(this, req, 'token', () => this.exchangeCode(code.value, params));
     const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
-    const profile = await this.loadUserProfile(tokens);
-    const { user, info } = await callVerify(this._verify, {
+    const profile = await duringStep(this, req, 'profile', () => this.loadUserProfile(tokens));
+    const { user, info } = await duringVerify(this, req, () => callVerify(this._verify, {
       req,
       passReqToCallback: this._passReqToCallback,
       credentials: [tokens.accessToken, tokens.refreshToken],
       params: tokens.params,
       profile,
-    });
+    }));
     if (!user) return this.fail(info);
     const successInfo: Record<string, unknown> = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
     if (checked.state !== undefined && checked.state !== null) successInfo['state'] = checked.state;
@@ -489,11 +504,11 @@ function tokenResponseFrom(accessToken: string | undefined, refreshToken: string
   };
 }
 
-function absoluteURL(value: string, name: string): URL {
+function absoluteURL(value: string, name: string, label: string): URL {
   try {
     return new URL(value);
   } catch {
-    throw new TypeError(`OAuth2Strategy requires ${name} to be an absolute URL`);
+    throw new TypeError(`${label} requires ${name} to be an absolute URL`);
   }
 }
 

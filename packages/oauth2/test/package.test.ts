@@ -14,6 +14,7 @@ describe('@passport-kit/oauth2', () => {
       'InternalOAuthError',
       'JWT_BEARER_ASSERTION_TYPE',
       'NullStateStore',
+      'OAUTH2_OPTION_NAMES',
       'OAuth2Compat',
       'OAuth2Strategy',
       'OAuth2StrategyClass',

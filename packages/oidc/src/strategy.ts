@@ -1,4 +1,4 @@
-import { NetworkError, UnexpectedStatusError, concealProperties, randomToken, readParam, userAgent, type IncomingRequest } from '@passport-kit/core';
+import { NetworkError, UnexpectedStatusError, concealProperties, randomToken, readParam, strategyLabel, userAgent, warnUnknownOptions, type IncomingRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
@@ -14,6 +14,7 @@ import { discover } from './discovery.js';
 import { IdTokenError, UserInfoError } from './errors.js';
 import { verifyIdToken, type IdTokenClaims } from './id-token.js';
 import { remoteKeySet } from './jwks.js';
+import { OIDC_OPTION_NAMES } from './option-names.js';
 import type { FromIssuerOptions, OpenIDConnectStrategyOptions, OpenIDConnectStrategyOptionsWithRequest } from './options.js';
 import { profileFromClaims, type OpenIDConnectProfile } from './profile.js';
 import type { AnyOpenIDConnectVerifyFunction } from './verify.js';
@@ -43,6 +44,8 @@ export const ID_TOKEN_CLAIMS_PARAM = 'id_token_claims';
  * ```
  */
 export class OpenIDConnectStrategy extends OAuth2Strategy {
+  /** The name errors and warnings give this class. */
+  static override readonly [strategyLabel]: string = 'OpenIDConnectStrategy';
   /** The strategy's name for `passport.authenticate()`. */
   override name = 'openidconnect';
 
@@ -64,6 +67,7 @@ export class OpenIDConnectStrategy extends OAuth2Strategy {
   constructor(options: OpenIDConnectStrategyOptions, verify: AnyOpenIDConnectVerifyFunction);
   constructor(options: OpenIDConnectStrategyOptionsWithRequest, verify: AnyOpenIDConnectVerifyFunction);
   constructor(options: OpenIDConnectStrategyOptions, verify: AnyOpenIDConnectVerifyFunction) {
+    if (new.target === OpenIDConnectStrategy) warnUnknownOptions('OpenIDConnectStrategy', options, OIDC_OPTION_NAMES);
     if (!options?.issuer) throw new TypeError('OpenIDConnectStrategy requires an issuer option');
     if (options.state === false) throw new TypeError('OpenIDConnectStrategy requires state: the nonce is kept with it');
     const algorithms = idTokenAlgorithms(options.idTokenSigningAlgValuesSupported, options.idTokenSigningAlgorithms, options.clientSecret);

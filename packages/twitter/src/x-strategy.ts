@@ -1,10 +1,11 @@
-import { UnexpectedStatusError, describeTarget, userAgent, type HttpResponse } from '@passport-kit/core';
+import { UnexpectedStatusError, describeTarget, strategyLabel, userAgent, warnUnknownOptions, type HttpResponse } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { X_AUTHORIZATION_URL, X_DEFAULT_SCOPE, X_DEFAULT_USER_FIELDS, X_TOKEN_URL, X_USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
 import { readXError } from './lib/error-bodies.js';
 import type { XStrategyOptions } from './options.js';
+import { X_OPTION_NAMES } from './x-option-names.js';
 import { parseXProfile, type XProfile } from './x-profile.js';
 import type { XVerifyFunction, XVerifyFunctionWithParams, XVerifyFunctionWithRequest, XVerifyFunctionWithRequestAndParams } from './verify.js';
 
@@ -27,6 +28,8 @@ type AnyXVerifyFunction = XVerifyFunction | XVerifyFunctionWithParams | XVerifyF
  * ```
  */
 export class XStrategy extends OAuth2Strategy {
+  /** The name errors and warnings give this class. */
+  static override readonly [strategyLabel]: string = 'XStrategy';
   /** The strategy's name for `passport.authenticate()`. */
   override name = 'x';
   /** Where the profile is loaded from (`userProfileURL` option, with `user.fields`). */
@@ -38,6 +41,7 @@ export class XStrategy extends OAuth2Strategy {
   constructor(options: XStrategyOptions, verify: XVerifyFunction);
   constructor(options: XStrategyOptions, verify: XVerifyFunctionWithParams);
   constructor(options: XStrategyOptions, verify: AnyXVerifyFunction) {
+    if (new.target === XStrategy) warnUnknownOptions('XStrategy', options, X_OPTION_NAMES);
     const confidential = typeof options?.clientSecret === 'string' && options.clientSecret !== '';
     checkXOptions(options ?? {}, confidential);
     super(
