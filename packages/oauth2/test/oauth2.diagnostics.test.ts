@@ -127,7 +127,10 @@ describe('OAuth2Strategy diagnostics channels', () => {
   });
 
   it('reports a denial by the user as a callback with an error, then a failure', async () => {
-    await new Browser(loginApp(strategy())).callback({ error: 'access_denied', error_description: 'No thanks' });
+    // The denial carries the state of a pending login: one that does not is refused before its text is used.
+    const browser = new Browser(loginApp(strategy()));
+    const state = (await browser.startLogin()).get('state')!;
+    await browser.callback({ error: 'access_denied', error_description: 'No thanks', state });
     expect(recorder.on(LOGIN_CHANNELS.callback)[0]).to.deep.include({ code: false, error: 'access_denied' });
     expect(recorder.on(LOGIN_CHANNELS.fail)[0]).to.deep.include({ status: 401, message: 'No thanks', reason: undefined });
   });
