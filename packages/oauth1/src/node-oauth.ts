@@ -21,7 +21,12 @@ export interface OAuthResponse {
 }
 
 /** node-oauth's error for a status outside 2xx is `{ statusCode, data }`: so is this one, an `UnexpectedStatusError`. */
-export type OAuthRequestError = Error & { statusCode?: number; data?: string };
+export type OAuthRequestError = Error & {
+  /** The HTTP status of a refused call. */
+  statusCode?: number;
+  /** The response body. */
+  data?: string;
+};
 
 /** `callback(err, data, response)` of `get`, `post`, `put`, `delete` and `_performSecureRequest`. */
 export type OAuthDataCallback = (err: OAuthRequestError | null, data?: string, response?: OAuthResponse) => void;
@@ -40,13 +45,19 @@ export interface OAuthClientOptions {
 
 /** One signed call, the form every method of {@link OAuth} is built on. */
 export interface SecureRequest {
+  /** HTTP method. */
   method: string;
+  /** Absolute URL; its query parameters are signed. */
   url: string;
+  /** The token (request or access), or none for leg 1. */
   token?: string | null | undefined;
+  /** The token's secret. */
   tokenSecret?: string | null | undefined;
   /** Signed; `oauth_*` ones go in the header, the others in the form body of a POST or PUT. */
   extraParams?: OAuthParameters | null | undefined;
+  /** A body sent as it is (not signed unless form-encoded parameters are given). */
   body?: string | Uint8Array | null | undefined;
+  /** The body's content type. */
   contentType?: string | null | undefined;
   /** Headers for this call only (after `_headers`). */
   headers?: Record<string, string> | undefined;
@@ -78,21 +89,33 @@ const NONCE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456
  * ```
  */
 export class OAuth {
+  /** node-oauth's OAuthEcho flag: always `false` here. */
   declare _isEcho: boolean;
+  /** The request-token endpoint (leg 1), read on every call. */
   declare _requestUrl: string;
+  /** The access-token endpoint (leg 3), read on every call. */
   declare _accessUrl: string;
+  /** The consumer key (client identifier). */
   declare _consumerKey: string;
   /** The consumer secret, percent-encoded as node-oauth keeps it. Not enumerable, so logging the object leaves it out. */
   declare _consumerSecret: string;
   /** RSA-SHA1 private key (node-oauth takes the consumer secret). Not enumerable. */
   declare _privateKey: KeyLike | undefined;
+  /** The `oauth_version` sent (`1.0`), or none. */
   declare _version: string | null | undefined;
+  /** The default `oauth_callback` of the request-token call. */
   declare _authorize_callback: string | null | undefined;
+  /** `HMAC-SHA1`, `HMAC-SHA256`, `PLAINTEXT` or `RSA-SHA1`. */
   declare _signatureMethod: SignatureMethod;
+  /** Length of each `oauth_nonce` (default 32). */
   declare _nonceSize: number;
+  /** Headers sent with every call (node-oauth's defaults, or the `customHeaders` given). */
   declare _headers: Record<string, string | number>;
+  /** The token calls' methods and redirect policy (`setClientOptions`). */
   declare _clientOptions: OAuthClientOptions;
+  /** What `_clientOptions` starts as. */
   declare _defaultClientOptions: OAuthClientOptions;
+  /** Separator of the Authorization header's parameters (`,`; node-oauth's spelling). */
   declare _oauthParameterSeperator: string;
   /** The transport every call goes through. Not enumerable. */
   declare _httpClient: HttpClient;
@@ -174,6 +197,7 @@ export class OAuth {
     this._performSecureRequest(token, tokenSecret, method, url, null, '', null, callback);
   }
 
+  /** The shared body of `post` and `put`: a form body from an object, or the body as given with its content type. */
   _putOrPost(method: string, url: string, token: string | null, tokenSecret: string | null, body: unknown, contentType: string | null | OAuthDataCallback | undefined, callback?: OAuthDataCallback): void {
     let extraParams: OAuthParameters | null = null;
     if (typeof contentType === 'function') {
@@ -339,10 +363,12 @@ export class OAuth {
     return `OAuth ${parts.join(this._oauthParameterSeperator)}`;
   }
 
+  /** Whether a parameter goes in the Authorization header (`oauth_*`). */
   _isParameterNameAnOAuthParameter(name: string): boolean {
     return name.startsWith('oauth_');
   }
 
+  /** The parameters as `[name, value]` pairs, an array value repeated. */
   _makeArrayOfArgumentsHash(args: OAuthParameters): [string, string][] {
     return pairsOf(args);
   }
@@ -357,10 +383,12 @@ export class OAuth {
     return value === null || value === undefined || value === '' ? '' : percentEncode(String(value));
   }
 
+  /** Form-decoding (`+` is a space). */
   _decodeData(value: string): string {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   }
 
+  /** `oauth_timestamp`: seconds since the epoch. */
   _getTimestamp(): number {
     return Math.floor(Date.now() / 1000);
   }

@@ -78,7 +78,7 @@ export interface OAuth1StrategyOptions {
    * Accept a provider that speaks OAuth 1.0 rather than 1.0a: its request-token response lacks
    * `oauth_callback_confirmed=true`, it takes the callback from the authorization redirect and
    * sends no `oauth_verifier`. Default `false`: such a provider is refused with
-   * {@link CallbackNotConfirmedError}.
+   * `CallbackNotConfirmedError`.
    *
    * **Risk**: OAuth 1.0 logins can be hijacked by session fixation (the attack RFC 5849 §2.2 and
    * 1.0a fixed). An attacker starts a login in their own browser, rewrites `oauth_callback` in
@@ -176,12 +176,17 @@ export class OAuth1StrategyClass extends PassportStrategy {
   declare protected _key: string;
   /** The one HTTP client for every call to the provider (also `_oauth`'s). */
   declare protected httpClient: HttpClient;
+  /** The app's verify callback. */
   declare protected _verify: OAuth1Verify;
+  /** The `proxy` option (an explicit `false` wins over Express's `trust proxy`). */
   declare protected _trustProxy: boolean | undefined;
   /** passport-kit: the `appURL` option, the app's own origin(s). */
   declare protected _appURL: string | string[] | undefined;
+  /** The `passReqToCallback` option. */
   declare protected _passReqToCallback: boolean;
+  /** The `skipUserProfile` option. */
   declare protected _skipUserProfile: SkipUserProfile;
+  /** The `allowOAuth10` option: accept a provider without `oauth_callback_confirmed` (see its risk). */
   declare protected _allowOAuth10: boolean;
   declare private requestTokenStorage: RequestTokenStorage;
 

@@ -3,6 +3,8 @@ import type { OAuth2StrategyOptions } from './options.js';
 /**
  * Every option `OAuth2Strategy` reads (the keys of `OAuth2StrategyOptions`, checked by the
  * compiler), for the unknown-option warning. Provider packages spread it into their own list.
+ *
+ * @internal
  */
 export const OAUTH2_OPTION_NAMES = {
   authorizationURL: true,

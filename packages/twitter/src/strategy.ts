@@ -156,7 +156,7 @@ export class TwitterStrategyClass extends OAuth1StrategyClass {
 }
 
 /**
- * {@link TwitterStrategyClass} made callable, as {@link OAuth1Strategy} is: `new`, `class
+ * {@link TwitterStrategyClass} made callable, as `OAuth1Strategy` is: `new`, `class
  * extends`, and `TwitterStrategy.call(this, options, verify)` under `util.inherits`.
  */
 export const TwitterStrategy = callableClass(TwitterStrategyClass, 'TwitterStrategy');
