@@ -1,11 +1,13 @@
-import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, readParam, paramValue, userAgent, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, describeTarget, readParam, paramValue, userAgent, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
   type OAuth2VerifyFunction,
   type ProfileCallback,
   type VerifyFunction,
+  type VerifyFunctionWithParams,
   type VerifyFunctionWithRequest,
+  type VerifyFunctionWithRequestAndParams,
 } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { appSecretProof } from './appsecret-proof.js';
@@ -34,7 +36,7 @@ const MAX_ERROR_MESSAGE = 500;
  * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id })));
  * ```
  */
-export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2Strategy {
+export class FacebookStrategy<R extends object = PassportRequest> extends OAuth2Strategy {
   /** The strategy's name for `passport.authenticate()`. */
   override name = 'facebook';
   /** The Graph API version in every URL (`graphAPIVersion` option). */
@@ -48,12 +50,16 @@ export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2
   /** The app secret, the `appsecret_proof` key. */
   protected readonly _clientSecret: string | undefined;
 
-  // The two common verify forms get their parameter types inferred inline; the `params` forms
-  // (five arguments, six with the request) need their parameters annotated.
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. Ending on options
+  // without `passReqToCallback` makes a missing option the error TypeScript reports.
   constructor(options: FacebookStrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest<FacebookProfile, R>);
+  constructor(options: FacebookStrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams<FacebookProfile, R>);
   constructor(options: FacebookStrategyOptions, verify: VerifyFunction<FacebookProfile>);
-  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>);
-  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>) {
+  constructor(options: FacebookStrategyOptions, verify: VerifyFunctionWithParams<FacebookProfile>);
+  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, never>) {
     const version = options?.graphAPIVersion || DEFAULT_GRAPH_API_VERSION;
     if (!GRAPH_API_VERSION.test(version)) throw new TypeError(`FacebookStrategy requires graphAPIVersion like 'v26.0', got ${JSON.stringify(version).slice(0, 40)}`);
     const defaults = facebookEndpoints(version);
