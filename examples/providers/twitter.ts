@@ -1,6 +1,6 @@
 // "Log in with Twitter" (OAuth 1.0a): the emulator's Twitter, or api.twitter.com with
 // TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET set (callback URL <origin>/auth/twitter/callback).
-import type { Profile } from '@passport-kit/core';
+import type { Profile, VerifyCallback } from '@passport-kit/core';
 import { TwitterStrategy } from '@passport-kit/twitter';
 import type passport from 'passport';
 import { OAUTH1_TOKEN_METADATA, sessionUser } from '../user.js';
@@ -26,7 +26,7 @@ export function twitterLogin({ emulator, env }: ProviderContext): ProviderLogin 
       includeEmail: true,
       includeStatus: false,
     },
-    (_token: string, _tokenSecret: string, profile: Profile, done: (err: unknown, user?: unknown) => void) => done(null, sessionUser(profile, OAUTH1_TOKEN_METADATA)),
+    (_token: string, _tokenSecret: string, profile: Profile, done: VerifyCallback) => done(null, sessionUser(profile, OAUTH1_TOKEN_METADATA)),
   );
   return {
     name: 'twitter',

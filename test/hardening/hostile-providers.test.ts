@@ -2,7 +2,7 @@
 // servers: every login ends in a typed error within the configured timeout, the size cap stops
 // reading a 50 MB body, and while one login waits on a stuck provider the app keeps logging
 // other people in.
-import { PassportKitError, UnexpectedBodyError, type Profile } from '@passport-kit/core';
+import { PassportKitError, UnexpectedBodyError, type Profile, type VerifyCallback } from '@passport-kit/core';
 import { GitHubStrategy } from '@passport-kit/github';
 import { OAuth1Strategy, type TokenParams } from '@passport-kit/oauth1';
 import { OAuth2Strategy } from '@passport-kit/oauth2';
@@ -19,7 +19,7 @@ const TIMEOUT = 800;
 const SLACK = 700;
 const OTHER_LOGINS = 8;
 
-type Done = (err: unknown, user?: unknown) => void;
+type Done = VerifyCallback;
 
 /** What each behaviour must end in: a typed error, or a cause of one, with this name and code. */
 const EXPECTED: Record<HostileBehaviour, { name: string; code?: string; statusCode?: number }> = {

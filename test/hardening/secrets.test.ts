@@ -5,7 +5,7 @@
 // chain included), everything written to the console, stdout and stderr, and process warnings.
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
-import { PassportKitError, type Profile } from '@passport-kit/core';
+import { PassportKitError, type Profile, type VerifyCallback } from '@passport-kit/core';
 import { GitHubStrategy } from '@passport-kit/github';
 import { OAuth1Strategy, type TokenParams } from '@passport-kit/oauth1';
 import { OAuth2Strategy, TokenClient } from '@passport-kit/oauth2';
@@ -27,7 +27,7 @@ const CLIENT_SECRET = secret('client');
 const GITHUB_SECRET = secret('github');
 const CONSUMER_SECRET = secret('consumer');
 
-type Done = (err: unknown, user?: unknown) => void;
+type Done = VerifyCallback;
 
 class OAuth1ProfileStrategy extends OAuth1Strategy {
   profileURL = '';

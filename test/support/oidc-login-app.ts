@@ -1,7 +1,7 @@
 // A real Express app (express-session + passport.authenticate) around one OAuth2Strategy, and a
 // login driven through it and the test oidc-provider: shared by the live interop suite and the
 // fixture recorder.
-import { Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
+import { Strategy, type OAuth2StrategyOptions, type VerifyCallback } from '@passport-kit/oauth2';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import session from 'express-session';
 import passport from 'passport';
@@ -31,7 +31,7 @@ export interface Login {
 export function oidcStrategy(options: OAuth2StrategyOptions): Strategy {
   return new Strategy(
     { scope: 'openid profile email', callbackURL: TEST_CALLBACK_URL, ...options },
-    (_accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: unknown, done: (err: unknown, user?: unknown) => void) => {
+    (_accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, profile: unknown, done: VerifyCallback) => {
       done(null, { tokenType: params['token_type'], scope: params['scope'], expiresIn: params['expires_in'], hasRefreshToken: refreshToken !== undefined, profile });
     },
   );

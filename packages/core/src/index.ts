@@ -46,7 +46,8 @@ export {
   type TransactionStore,
 } from './transaction-store.js';
 export { userAgent } from './user-agent.js';
-export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback } from './verify.js';
+export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback, type VerifyResult } from './verify.js';
+export type { PassportRequest, VerifiedUser } from './app-types.js';
 export { callableClass, initialize, type CallableClass } from './callable-class.js';
 export {
   LOGIN_CHANNELS,

@@ -3,8 +3,19 @@
  * that may answer through a `done` callback, through a returned promise, or both.
  */
 
-/** What such a function calls when done: an error, or the value (for a verify, the user). */
-export type VerifyCallback = (err?: unknown, user?: unknown, info?: unknown) => void;
+import type { VerifiedUser } from './app-types.js';
+
+/**
+ * A verify callback's `done`: an error, or the user (the app's `Express.User`; `false` refuses
+ * the login), and `info` for `req.authInfo` or the failure.
+ */
+export type VerifyCallback = (err?: unknown, user?: VerifiedUser, info?: unknown) => void;
+
+/** What a verify callback returns: nothing (it calls `done`), or a promise of the user. */
+export type VerifyResult = void | Promise<VerifiedUser | undefined | void>;
+
+/** What a function run by {@link settle} calls when done: an error, or its value. */
+type SettleCallback = (err?: unknown, value?: unknown, info?: unknown) => void;
 
 /** The outcome of a verify function, whichever way it reported it. */
 export interface Verified {
@@ -27,7 +38,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function settle(fn: (...args: never[]) => unknown, args: readonly unknown[]): Promise<Verified> {
   return new Promise<Verified>((resolve, reject) => {
     let settled = false;
-    const done: VerifyCallback = (err, user, info) => {
+    const done: SettleCallback = (err, user, info) => {
       if (settled) return;
       settled = true;
       if (err) reject(err instanceof Error ? err : new Error(String(err)));

@@ -1,11 +1,13 @@
-import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, concealProperties, describeTarget, paramValue, readParam, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, concealProperties, describeTarget, paramValue, readParam, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
   type OAuth2VerifyFunction,
   type ProfileCallback,
   type VerifyFunction,
+  type VerifyFunctionWithParams,
   type VerifyFunctionWithRequest,
+  type VerifyFunctionWithRequestAndParams,
 } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { appSecretProof } from './appsecret-proof.js';
@@ -35,7 +37,7 @@ const MAX_ERROR_MESSAGE = 500;
  * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id })));
  * ```
  */
-export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2Strategy {
+export class FacebookStrategy<R extends object = PassportRequest> extends OAuth2Strategy {
   /** The name errors and warnings give this class. */
   static override readonly [strategyLabel]: string = 'FacebookStrategy';
   /** The strategy's name for `passport.authenticate()`. */
@@ -51,12 +53,16 @@ export class FacebookStrategy<R extends object = IncomingRequest> extends OAuth2
   /** The app secret, the `appsecret_proof` key. */
   protected readonly _clientSecret: string | undefined;
 
-  // The two common verify forms get their parameter types inferred inline; the `params` forms
-  // (five arguments, six with the request) need their parameters annotated.
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. Ending on options
+  // without `passReqToCallback` makes a missing option the error TypeScript reports.
   constructor(options: FacebookStrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest<FacebookProfile, R>);
+  constructor(options: FacebookStrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams<FacebookProfile, R>);
   constructor(options: FacebookStrategyOptions, verify: VerifyFunction<FacebookProfile>);
-  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>);
-  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, R>) {
+  constructor(options: FacebookStrategyOptions, verify: VerifyFunctionWithParams<FacebookProfile>);
+  constructor(options: FacebookStrategyOptions, verify: OAuth2VerifyFunction<FacebookProfile, never>) {
     if (new.target === FacebookStrategy) warnUnknownOptions('FacebookStrategy', options, FACEBOOK_OPTION_NAMES);
     // Facebook's code exchange always takes the app secret.
     if (options && !options.clientSecret) warnOnce(WARNING_CODES.missingClientSecret, `FacebookStrategy.${options.clientID}`, 'FacebookStrategy has no clientSecret option: Facebook refuses every code exchange without the App Secret');

@@ -1,4 +1,4 @@
-import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, describeTarget, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type HttpResponse, type IncomingRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, describeTarget, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type HttpResponse, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
@@ -19,8 +19,8 @@ const EMAIL_SCOPES = new Set(['user', 'user:email']);
 type AnyGitHubVerifyFunction =
   | GitHubVerifyFunction
   | GitHubVerifyFunctionWithParams
-  | GitHubVerifyFunctionWithRequest
-  | GitHubVerifyFunctionWithRequestAndParams;
+  | GitHubVerifyFunctionWithRequest<never>
+  | GitHubVerifyFunctionWithRequestAndParams<never>;
 
 /**
  * Sign in with GitHub (OAuth apps and GitHub Apps, github.com or GitHub Enterprise Server):
@@ -37,7 +37,7 @@ type AnyGitHubVerifyFunction =
  * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id, email: profile.emails?.[0]?.value })));
  * ```
  */
-export class GitHubStrategy extends OAuth2Strategy {
+export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2Strategy {
   /** The name errors and warnings give this class. */
   static override readonly [strategyLabel]: string = 'GitHubStrategy';
   /** The strategy's name for `passport.authenticate()` (the `name` option can change it). */
@@ -51,13 +51,15 @@ export class GitHubStrategy extends OAuth2Strategy {
   /** The scope passed to this request's `authenticate()`; set on a per-request copy only. */
   protected _requestScope: string | string[] | undefined;
 
-  // One overload per verify form: an inline 4-argument verify (5 with the request) gets typed
-  // parameters; TypeScript fixes a callback's parameter types at the first overload it tries,
-  // so the forms with `params` need their type named (`GitHubVerifyFunctionWithParams`).
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. Ending on options
+  // without `passReqToCallback` makes a missing option the error TypeScript reports.
+  constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequest<R>);
+  constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequestAndParams<R>);
   constructor(options: GitHubStrategyOptions, verify: GitHubVerifyFunction);
   constructor(options: GitHubStrategyOptions, verify: GitHubVerifyFunctionWithParams);
-  constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequest);
-  constructor(options: GitHubStrategyOptionsWithRequest, verify: GitHubVerifyFunctionWithRequestAndParams);
   constructor(options: GitHubStrategyOptions | GitHubStrategyOptionsWithRequest, verify: AnyGitHubVerifyFunction) {
     if (new.target === GitHubStrategy) warnUnknownOptions('GitHubStrategy', options, GITHUB_OPTION_NAMES);
     // GitHub refuses a code exchange without the secret, PKCE or not.

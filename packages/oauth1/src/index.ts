@@ -49,7 +49,9 @@ export {
 } from './strategy.js';
 export type {
   OAuth1Verify,
+  PassportRequest,
   TokenParams,
+  VerifiedUser,
   VerifyCallback,
   VerifyFunction,
   VerifyFunctionWithParams,

@@ -16,6 +16,7 @@ import {
   type HttpClientOptions,
   type HttpResponse,
   type IncomingRequest,
+  type PassportRequest,
   type Profile,
   type TransactionStore,
 } from '@passport-kit/core';
@@ -158,7 +159,7 @@ interface TokenResponse {
  * }, async (token, tokenSecret, profile) => findOrCreateUser(profile)));
  * ```
  */
-export class OAuth1StrategyClass extends PassportStrategy {
+export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest> extends PassportStrategy {
   /** The strategy's name for `passport.authenticate()` (`oauth`). */
   declare name: string;
   /**
@@ -190,10 +191,15 @@ export class OAuth1StrategyClass extends PassportStrategy {
   declare protected _allowOAuth10: boolean;
   declare private requestTokenStorage: RequestTokenStorage;
 
-  constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest);
-  constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams);
-  constructor(options: OAuth1StrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunction);
-  constructor(options: OAuth1StrategyOptions & { passReqToCallback?: false | undefined }, verify: VerifyFunctionWithParams);
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. The last overload
+  // takes any form (subclasses' `super()`, ES5 `.call(this, …)`) and reports a missing option.
+  constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest<P, R>);
+  constructor(options: OAuth1StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams<P, R>);
+  constructor(options: OAuth1StrategyOptions, verify: VerifyFunction<P>);
+  constructor(options: OAuth1StrategyOptions, verify: VerifyFunctionWithParams<P>);
   constructor(options: OAuth1StrategyOptions, verify: OAuth1Verify);
   constructor(options: OAuth1StrategyOptions, verify: OAuth1Verify) {
     super();

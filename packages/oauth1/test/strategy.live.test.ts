@@ -1,7 +1,7 @@
 // Full handshakes through a real Express app against the in-process OAuth 1.0a provider,
 // which verifies every signature, nonce, timestamp and verifier.
 import { generateKeyPairSync } from 'node:crypto';
-import { InternalOAuthError, OAuth1Strategy, type OAuth1StrategyOptions, type SignatureMethod } from '@passport-kit/oauth1';
+import { InternalOAuthError, OAuth1Strategy, type OAuth1StrategyOptions, type SignatureMethod, type VerifyCallback } from '@passport-kit/oauth1';
 import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
 import { SessionTransactionStore, UnexpectedStatusError, type IncomingRequest } from '@passport-kit/core';
 import { expect } from 'chai';
@@ -375,14 +375,14 @@ describe('OAuth1Strategy against a live OAuth 1.0a provider', () => {
     }
 
     it('passes params with arity 5, and req first with passReqToCallback (arity 6)', async () => {
-      const five = new OAuth1Strategy(strategyOptions(), (token: string, tokenSecret: string, params: Record<string, string>, profile: unknown, done: (e: unknown, u: unknown) => void) =>
+      const five = new OAuth1Strategy(strategyOptions(), (token: string, tokenSecret: string, params: Record<string, string>, profile: unknown, done: VerifyCallback) =>
         done(null, { params, profile }),
       );
       expect((await login(five)).body.user).to.deep.equal({ params: { user_id: '1002', screen_name: 'bob' }, profile: {} });
 
       const six = new OAuth1Strategy(
         { ...strategyOptions(), passReqToCallback: true },
-        (req: IncomingRequest, _t: string, _s: string, params: Record<string, string>, _p: unknown, done: (e: unknown, u: unknown) => void) =>
+        (req: IncomingRequest, _t: string, _s: string, params: Record<string, string>, _p: unknown, done: VerifyCallback) =>
           done(null, { url: req.url?.split('?')[0], screen_name: params.screen_name }),
       );
       expect((await login(six)).body.user).to.deep.equal({ url: '/callback', screen_name: 'bob' });

@@ -42,8 +42,12 @@ export { TokenClient, type AuthorizationCodeGrant, type TokenClientOptions } fro
 export { TOKEN_TYPES, readTokenExchangeResponse, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
 export { parseTokenBody, readTokenResponse, type TokenResponse } from './token-response.js';
 export type {
+  PassportRequest,
+  TokenResponseParams,
   Verified,
+  VerifiedUser,
   VerifyCallback,
+  VerifyResult,
   VerifyFunction,
   VerifyFunctionWithParams,
   VerifyFunctionWithRequest,

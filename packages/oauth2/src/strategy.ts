@@ -17,6 +17,7 @@ import {
   warnUnknownOptions,
   type HttpResponse,
   type IncomingRequest,
+  type PassportRequest,
 } from '@passport-kit/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildAuthorizationURL } from './authorization-url.js';
@@ -41,7 +42,7 @@ import {
 } from './verify.js';
 
 /** Any of the verify forms passport-oauth2 accepts. */
-export type OAuth2VerifyFunction<P = unknown, R = IncomingRequest> =
+export type OAuth2VerifyFunction<P = unknown, R = PassportRequest> =
   | VerifyFunction<P>
   | VerifyFunctionWithParams<P>
   | VerifyFunctionWithRequest<P, R>
@@ -79,7 +80,7 @@ const MAX_ERROR_DESCRIPTION = 500;
  * }, (accessToken, refreshToken, profile, done) => done(null, profile)));
  * ```
  */
-export class OAuth2StrategyClass extends PassportStrategy {
+export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest> extends PassportStrategy {
   /** The name errors and warnings give this class (see `strategyLabel`). */
   static readonly [strategyLabel]: string = 'OAuth2Strategy';
   /** The strategy's name for `passport.authenticate()`. */
@@ -125,6 +126,16 @@ export class OAuth2StrategyClass extends PassportStrategy {
 
   // Everything is set up in [initialize], which ES5 subclasses reach through
   // `OAuth2Strategy.call(this, options, verify)`; fields are `declare`d so `new` sets up the same.
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. The last overload
+  // takes any form (subclasses' `super()`, ES5 `.call(this, …)`) and reports a missing option.
+  constructor(options: OAuth2StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest<P, R>);
+  constructor(options: OAuth2StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequestAndParams<P, R>);
+  constructor(options: OAuth2StrategyOptions, verify: VerifyFunction<P>);
+  constructor(options: OAuth2StrategyOptions, verify: VerifyFunctionWithParams<P>);
+  constructor(options: OAuth2StrategyOptions & { userAgent?: string | undefined }, verify: OAuth2VerifyFunction<never, never>);
   constructor(options: OAuth2StrategyOptions & { userAgent?: string | undefined }, verify: OAuth2VerifyFunction<never, never>) {
     super();
     this[initialize](options, verify);

@@ -1,7 +1,7 @@
 // Full logins through a real Express app, the provider's side replayed from exchanges recorded
 // against oidc-provider (scripts/recorders/oauth2.ts). Every recorded request must be made.
 import { expect } from 'chai';
-import { OAuth2Strategy, type ClientAuthenticationMethod } from '@passport-kit/oauth2';
+import { OAuth2Strategy, type ClientAuthenticationMethod, type VerifyCallback } from '@passport-kit/oauth2';
 import { replayRecording, loadRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
 import { Browser, loginApp } from './support/login-app.js';
 
@@ -30,7 +30,7 @@ function strategyFor(context: OAuth2Context & { clientSecret?: string }) {
       issuer: context.issuer,
       pkce: context.pkce === 'off' ? false : 'S256',
     },
-    (accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, _profile: unknown, done: (err: null, user: unknown) => void) =>
+    (accessToken: string, refreshToken: string | undefined, params: Record<string, unknown>, _profile: unknown, done: VerifyCallback) =>
       done(null, { accessToken, refreshToken, params }),
   );
 }

@@ -8,12 +8,12 @@ import {
   type StateStoreMeta,
   type TokenResponse,
 } from '@passport-kit/oauth2';
-import type { IncomingRequest } from '@passport-kit/core';
+import type { IncomingRequest, VerifyCallback } from '@passport-kit/core';
 import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
 
 const options = { authorizationURL: AUTHORIZATION_URL, tokenURL: TOKEN_URL, clientID: 'client-1', clientSecret: 'client-secret-1', callbackURL: CALLBACK_URL };
 
-const verify = (_at: string, _rt: string | undefined, params: Record<string, unknown>, profile: unknown, done: (err: unknown, user?: unknown) => void) =>
+const verify = (_at: string, _rt: string | undefined, params: Record<string, unknown>, profile: unknown, done: VerifyCallback) =>
   done(null, { params, profile });
 
 /** A subclass using the passport-kit hooks the way OpenID Connect does, recording what it saw. */
@@ -80,7 +80,7 @@ describe('OAuth2Strategy per-login data (beginLogin, validateTokenResponse, load
 
   it('ends the login with an error when validateTokenResponse throws, before verify runs', async () => {
     let verified = false;
-    const strategy = new TicketStrategy(options, (_at: string, _rt: string | undefined, _profile: unknown, done: (err: unknown, user?: unknown) => void) => {
+    const strategy = new TicketStrategy(options, (_at: string, _rt: string | undefined, _profile: unknown, done: VerifyCallback) => {
       verified = true;
       done(null, {});
     });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { OAuth2Strategy, type OAuth2StrategyOptions, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
+import { OAuth2Strategy, type OAuth2StrategyOptions, type OAuth2VerifyFunction, type ProfileCallback, type VerifyCallback } from '@passport-kit/oauth2';
 import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from './support/login-app.js';
 
 const ACCESS_TOKEN = 'access-1';
@@ -8,7 +8,7 @@ const TOKEN_RESPONSE = { access_token: ACCESS_TOKEN, refresh_token: 'refresh-1',
 // node-oauth hands passport-oauth2 the response without refresh_token (it is the second argument).
 const { refresh_token: _refreshToken, ...PARAMS } = TOKEN_RESPONSE;
 
-type Done = (err?: unknown, user?: unknown, info?: unknown) => void;
+type Done = VerifyCallback;
 
 const OPTIONS: OAuth2StrategyOptions = { authorizationURL: AUTHORIZATION_URL, tokenURL: TOKEN_URL, clientID: 'client-1', clientSecret: 'secret-1', callbackURL: CALLBACK_URL };
 

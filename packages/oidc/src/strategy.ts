@@ -1,4 +1,4 @@
-import { NetworkError, UnexpectedStatusError, concealProperties, randomToken, readParam, strategyLabel, userAgent, warnUnknownOptions, type IncomingRequest } from '@passport-kit/core';
+import { NetworkError, UnexpectedStatusError, concealProperties, randomToken, readParam, strategyLabel, userAgent, warnUnknownOptions, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
@@ -17,7 +17,13 @@ import { remoteKeySet } from './jwks.js';
 import { OIDC_OPTION_NAMES } from './option-names.js';
 import type { FromIssuerOptions, OpenIDConnectStrategyOptions, OpenIDConnectStrategyOptionsWithRequest } from './options.js';
 import { profileFromClaims, type OpenIDConnectProfile } from './profile.js';
-import type { AnyOpenIDConnectVerifyFunction } from './verify.js';
+import type {
+  AnyOpenIDConnectVerifyFunction,
+  OpenIDConnectVerifyFunction,
+  OpenIDConnectVerifyFunctionWithParams,
+  OpenIDConnectVerifyFunctionWithRequest,
+  OpenIDConnectVerifyFunctionWithRequestAndParams,
+} from './verify.js';
 
 /** Where the verified id_token claims are put in the token response handed to verify. */
 export const ID_TOKEN_CLAIMS_PARAM = 'id_token_claims';
@@ -43,7 +49,7 @@ export const ID_TOKEN_CLAIMS_PARAM = 'id_token_claims';
  * }, (accessToken, refreshToken, profile, done) => done(null, { issuer: profile.issuer, sub: profile.id })));
  * ```
  */
-export class OpenIDConnectStrategy extends OAuth2Strategy {
+export class OpenIDConnectStrategy<R extends object = PassportRequest> extends OAuth2Strategy {
   /** The name errors and warnings give this class. */
   static override readonly [strategyLabel]: string = 'OpenIDConnectStrategy';
   /** The strategy's name for `passport.authenticate()`. */
@@ -64,8 +70,16 @@ export class OpenIDConnectStrategy extends OAuth2Strategy {
   /** Whether the callback must carry `iss` (RFC 9207). */
   protected readonly _requireIssParameter: boolean;
 
-  constructor(options: OpenIDConnectStrategyOptions, verify: AnyOpenIDConnectVerifyFunction);
-  constructor(options: OpenIDConnectStrategyOptionsWithRequest, verify: AnyOpenIDConnectVerifyFunction);
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. The last overload
+  // takes any form (`fromIssuer`, subclasses) and reports a missing option.
+  constructor(options: OpenIDConnectStrategyOptionsWithRequest, verify: OpenIDConnectVerifyFunctionWithRequest<R>);
+  constructor(options: OpenIDConnectStrategyOptionsWithRequest, verify: OpenIDConnectVerifyFunctionWithRequestAndParams<R>);
+  constructor(options: OpenIDConnectStrategyOptions, verify: OpenIDConnectVerifyFunction);
+  constructor(options: OpenIDConnectStrategyOptions, verify: OpenIDConnectVerifyFunctionWithParams);
+  constructor(options: OpenIDConnectStrategyOptions | OpenIDConnectStrategyOptionsWithRequest, verify: AnyOpenIDConnectVerifyFunction);
   constructor(options: OpenIDConnectStrategyOptions, verify: AnyOpenIDConnectVerifyFunction) {
     if (new.target === OpenIDConnectStrategy) warnUnknownOptions('OpenIDConnectStrategy', options, OIDC_OPTION_NAMES);
     if (!options?.issuer) throw new TypeError('OpenIDConnectStrategy requires an issuer option');

@@ -5,6 +5,7 @@ import type {
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
 } from '@passport-kit/oauth2';
+import type { PassportRequest } from '@passport-kit/core';
 import type { OpenIDConnectProfile } from './profile.js';
 
 /** `(accessToken, refreshToken, profile, done)` */
@@ -15,9 +16,9 @@ export type OpenIDConnectVerifyFunction = VerifyFunction<OpenIDConnectProfile>;
  */
 export type OpenIDConnectVerifyFunctionWithParams = VerifyFunctionWithParams<OpenIDConnectProfile>;
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
-export type OpenIDConnectVerifyFunctionWithRequest = VerifyFunctionWithRequest<OpenIDConnectProfile>;
+export type OpenIDConnectVerifyFunctionWithRequest<R = PassportRequest> = VerifyFunctionWithRequest<OpenIDConnectProfile, R>;
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
-export type OpenIDConnectVerifyFunctionWithRequestAndParams = VerifyFunctionWithRequestAndParams<OpenIDConnectProfile>;
+export type OpenIDConnectVerifyFunctionWithRequestAndParams<R = PassportRequest> = VerifyFunctionWithRequestAndParams<OpenIDConnectProfile, R>;
 
 
 /**
@@ -27,5 +28,5 @@ export type OpenIDConnectVerifyFunctionWithRequestAndParams = VerifyFunctionWith
 export type AnyOpenIDConnectVerifyFunction =
   | OpenIDConnectVerifyFunction
   | OpenIDConnectVerifyFunctionWithParams
-  | OpenIDConnectVerifyFunctionWithRequest
-  | OpenIDConnectVerifyFunctionWithRequestAndParams;
+  | OpenIDConnectVerifyFunctionWithRequest<never>
+  | OpenIDConnectVerifyFunctionWithRequestAndParams<never>;

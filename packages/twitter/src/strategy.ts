@@ -1,4 +1,4 @@
-import { UnexpectedStatusError, callableClass, concealProperties, initialize } from '@passport-kit/core';
+import { UnexpectedStatusError, callableClass, concealProperties, initialize, type PassportRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth1StrategyClass, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
 import { ACCESS_TOKEN_URL, AUTHENTICATE_URL, REQUEST_TOKEN_URL, USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
@@ -15,8 +15,8 @@ import type {
 type AnyTwitterVerifyFunction =
   | TwitterVerifyFunction
   | TwitterVerifyFunctionWithParams
-  | TwitterVerifyFunctionWithRequest
-  | TwitterVerifyFunctionWithRequestAndParams;
+  | TwitterVerifyFunctionWithRequest<never>
+  | TwitterVerifyFunctionWithRequestAndParams<never>;
 
 /**
  * Sign in with Twitter (OAuth 1.0a): a drop-in for passport-twitter 1.0.4 (name `twitter`), on
@@ -32,7 +32,7 @@ type AnyTwitterVerifyFunction =
  * }, (token, tokenSecret, profile, done) => done(null, { id: profile.id, handle: profile.username })));
  * ```
  */
-export class TwitterStrategyClass extends OAuth1StrategyClass {
+export class TwitterStrategyClass<R extends object = PassportRequest> extends OAuth1StrategyClass {
   /** Where the profile is loaded from (`userProfileURL` option, with the `include_*` parameters). */
   declare protected userProfileURL: string;
   /** The `includeEmail` option. */
@@ -46,9 +46,13 @@ export class TwitterStrategyClass extends OAuth1StrategyClass {
   /** Kept out of error messages built from Twitter's bodies. */
   declare private consumerSecret: string;
 
-  // Overloads, fewest parameters first, so an inline verify gets typed parameters.
-  constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequest);
-  constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequestAndParams);
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. Ending on options
+  // without `passReqToCallback` makes a missing option the error TypeScript reports.
+  constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequest<R>);
+  constructor(options: TwitterStrategyOptions & { passReqToCallback: true }, verify: TwitterVerifyFunctionWithRequestAndParams<R>);
   constructor(options: TwitterStrategyOptions, verify: TwitterVerifyFunction);
   constructor(options: TwitterStrategyOptions, verify: TwitterVerifyFunctionWithParams);
   constructor(options: TwitterStrategyOptions, verify: AnyTwitterVerifyFunction) {

@@ -12,6 +12,7 @@ import type {
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
 } from '@passport-kit/oauth2';
+import type { PassportRequest } from '@passport-kit/core';
 import type { TwitterProfile } from './profile.js';
 import type { XProfile } from './x-profile.js';
 
@@ -20,16 +21,16 @@ export type TwitterVerifyFunction = OAuth1VerifyFunction<TwitterProfile>;
 /** `(token, tokenSecret, params, profile, done)`: `params` holds `user_id` and `screen_name`. */
 export type TwitterVerifyFunctionWithParams = OAuth1VerifyFunctionWithParams<TwitterProfile>;
 /** `(req, token, tokenSecret, profile, done)`, with `passReqToCallback: true`. */
-export type TwitterVerifyFunctionWithRequest = OAuth1VerifyFunctionWithRequest<TwitterProfile>;
+export type TwitterVerifyFunctionWithRequest<R = PassportRequest> = OAuth1VerifyFunctionWithRequest<TwitterProfile, R>;
 /** `(req, token, tokenSecret, params, profile, done)`, with `passReqToCallback: true`. */
-export type TwitterVerifyFunctionWithRequestAndParams = OAuth1VerifyFunctionWithRequestAndParams<TwitterProfile>;
+export type TwitterVerifyFunctionWithRequestAndParams<R = PassportRequest> = OAuth1VerifyFunctionWithRequestAndParams<TwitterProfile, R>;
 
 /** `(accessToken, refreshToken, profile, done)`: `refreshToken` only with `offline.access`. */
 export type XVerifyFunction = VerifyFunction<XProfile>;
 /** `(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response (`expires_in`, `scope`). */
 export type XVerifyFunctionWithParams = VerifyFunctionWithParams<XProfile>;
 /** `(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
-export type XVerifyFunctionWithRequest = VerifyFunctionWithRequest<XProfile>;
+export type XVerifyFunctionWithRequest<R = PassportRequest> = VerifyFunctionWithRequest<XProfile, R>;
 /** `(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
-export type XVerifyFunctionWithRequestAndParams = VerifyFunctionWithRequestAndParams<XProfile>;
+export type XVerifyFunctionWithRequestAndParams<R = PassportRequest> = VerifyFunctionWithRequestAndParams<XProfile, R>;
 

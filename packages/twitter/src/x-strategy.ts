@@ -1,4 +1,4 @@
-import { UnexpectedStatusError, describeTarget, strategyLabel, userAgent, warnUnknownOptions, type HttpResponse } from '@passport-kit/core';
+import { UnexpectedStatusError, describeTarget, strategyLabel, userAgent, warnUnknownOptions, type HttpResponse, type PassportRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { X_AUTHORIZATION_URL, X_DEFAULT_SCOPE, X_DEFAULT_USER_FIELDS, X_TOKEN_URL, X_USER_PROFILE_URL } from './endpoints.js';
@@ -9,7 +9,7 @@ import { X_OPTION_NAMES } from './x-option-names.js';
 import { parseXProfile, type XProfile } from './x-profile.js';
 import type { XVerifyFunction, XVerifyFunctionWithParams, XVerifyFunctionWithRequest, XVerifyFunctionWithRequestAndParams } from './verify.js';
 
-type AnyXVerifyFunction = XVerifyFunction | XVerifyFunctionWithParams | XVerifyFunctionWithRequest | XVerifyFunctionWithRequestAndParams;
+type AnyXVerifyFunction = XVerifyFunction | XVerifyFunctionWithParams | XVerifyFunctionWithRequest<never> | XVerifyFunctionWithRequestAndParams<never>;
 
 /**
  * Sign in with X (OAuth 2.0 authorization code flow, name `x`), on `OAuth2Strategy`. X requires
@@ -27,7 +27,7 @@ type AnyXVerifyFunction = XVerifyFunction | XVerifyFunctionWithParams | XVerifyF
  * }, (accessToken, refreshToken, profile, done) => done(null, { id: profile.id, handle: profile.username })));
  * ```
  */
-export class XStrategy extends OAuth2Strategy {
+export class XStrategy<R extends object = PassportRequest> extends OAuth2Strategy {
   /** The name errors and warnings give this class. */
   static override readonly [strategyLabel]: string = 'XStrategy';
   /** The strategy's name for `passport.authenticate()`. */
@@ -35,9 +35,13 @@ export class XStrategy extends OAuth2Strategy {
   /** Where the profile is loaded from (`userProfileURL` option, with `user.fields`). */
   protected readonly _userProfileURL: string;
 
-  // Overloads, fewest parameters first, so an inline verify gets typed parameters.
-  constructor(options: XStrategyOptions & { passReqToCallback: true }, verify: XVerifyFunctionWithRequest);
-  constructor(options: XStrategyOptions & { passReqToCallback: true }, verify: XVerifyFunctionWithRequestAndParams);
+  // One overload per verify form. TypeScript types an inline verify's parameters from the first
+  // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
+  // fits them), each before its `params` form: an inline verify of up to 4 arguments (5 with
+  // `req`) gets typed parameters; the `params` forms need their type named. Ending on options
+  // without `passReqToCallback` makes a missing option the error TypeScript reports.
+  constructor(options: XStrategyOptions & { passReqToCallback: true }, verify: XVerifyFunctionWithRequest<R>);
+  constructor(options: XStrategyOptions & { passReqToCallback: true }, verify: XVerifyFunctionWithRequestAndParams<R>);
   constructor(options: XStrategyOptions, verify: XVerifyFunction);
   constructor(options: XStrategyOptions, verify: XVerifyFunctionWithParams);
   constructor(options: XStrategyOptions, verify: AnyXVerifyFunction) {

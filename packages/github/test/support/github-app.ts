@@ -1,5 +1,6 @@
 // A GitHubStrategy in the real Express login app of the oauth2 tests, with nock on GitHub.
 import nock from 'nock';
+import type { VerifyCallback } from '@passport-kit/core';
 import { GitHubStrategy, type GitHubProfile, type GitHubStrategyOptions } from '@passport-kit/github';
 import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '../../../oauth2/test/support/login-app.js';
 
@@ -10,7 +11,7 @@ export const GITHUB_API = 'https://api.github.com';
 export const ACCESS_TOKEN = 'gho_16C7e42F292c6912E7710c838347Ae178B4a';
 
 /** The verify callback: the user is the profile, so tests can read what the app received. */
-export function profileUser(_accessToken: string, _refreshToken: string | undefined, profile: GitHubProfile, done: (err: unknown, user?: unknown) => void): void {
+export function profileUser(_accessToken: string, _refreshToken: string | undefined, profile: GitHubProfile, done: VerifyCallback): void {
   done(null, { ...profile, _raw: undefined, _json: undefined });
 }
 
