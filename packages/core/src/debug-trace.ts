@@ -35,13 +35,16 @@ export function traceToDebugLog(): void {
       `Open the app at ${callbackOrigin}, or use a relative callbackURL.`];
   });
   on<LoginCallbackMessage>(LOGIN_CHANNELS.callback, (m) => {
-    const carried = [m.code && 'code', m.state && 'state', m.error && `error=${m.error}`].filter(Boolean).join(', ');
-    return `${who(m)} callback to ${m.url} (${carried || 'no code, state or error'})`;
+    const names = m.protocol === 'oauth1' ? OAUTH1_CALLBACK_PARAMETERS : OAUTH2_CALLBACK_PARAMETERS;
+    const carried = [m.code && names.code, m.state && names.state, m.error && `${names.error}=${m.error}`].filter(Boolean).join(', ');
+    return `${who(m)} callback to ${m.url} (${carried || `no ${names.code}, ${names.state} or ${names.error}`})`;
   });
-  on<LoginStateMessage>(LOGIN_CHANNELS.state, (m) =>
-    m.ok
-      ? `${who(m)} state ok${m.loginOrigin ? ` (began on ${m.loginOrigin})` : ''}`
-      : `${who(m)} state check failed (${m.reason ?? 'no reason given'}): ${m.hint ?? ''}`);
+  on<LoginStateMessage>(LOGIN_CHANNELS.state, (m) => {
+    const checked = m.protocol === 'oauth1' ? 'request token' : 'state';
+    return m.ok
+      ? `${who(m)} ${checked} ok${m.loginOrigin ? ` (began on ${m.loginOrigin})` : ''}`
+      : `${who(m)} ${checked} check failed (${m.reason ?? 'no reason given'}): ${m.hint ?? ''}`;
+  });
   const request = (step: string) => (m: LoginRequestMessage) =>
     `${who(m)} ${step} ${m.method} ${m.url} -> ${m.status ?? m.error ?? '?'} in ${m.duration} ms`;
   on<LoginRequestMessage>(LOGIN_CHANNELS.token, request('token request'));
@@ -52,6 +55,10 @@ export function traceToDebugLog(): void {
   on<LoginErrorMessage>(LOGIN_CHANNELS.error, (m) =>
     `${who(m)} error: ${m.name}${m.code !== undefined ? ` [${m.code}]` : ''}${m.message ? `: ${m.message}` : ''}`);
 }
+
+// What the callback's fields stand for in each protocol's own words.
+const OAUTH2_CALLBACK_PARAMETERS = { state: 'state', code: 'code', error: 'error' } as const;
+const OAUTH1_CALLBACK_PARAMETERS = { state: 'oauth_token', code: 'oauth_verifier', error: 'denied' } as const;
 
 const VERIFY_OUTCOMES = { user: 'a user', none: 'no user', error: 'an error' } as const;
 
