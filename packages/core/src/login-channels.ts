@@ -61,6 +61,8 @@ export interface LoginMessageBase {
 
 /** `passport-kit:login:start`. */
 export interface LoginStartMessage extends LoginMessageBase {
+  /** `oauth1` for an OAuth 1.0a login (see {@link LoginProtocol}). */
+  protocol?: LoginProtocol | undefined;
   /** Where the login began: the origin of the request that started it (`http://localhost:3000`). */
   origin: string;
   /** The authorization endpoint, without its query. */

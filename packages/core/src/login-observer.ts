@@ -92,6 +92,7 @@ export function loginObserver(flow: LoginFlow): LoginObserver {
     publish(LOGIN_CHANNELS.start, {
       strategy: nameOf(strategy),
       login,
+      protocol: flow.protocol,
       origin,
       authorizationURL: describeURL(start.authorizationURL),
       callbackURL: start.callbackURL,
