@@ -57,6 +57,7 @@ export {
   type LoginErrorMessage,
   type LoginFailMessage,
   type LoginMessageBase,
+  type LoginProtocol,
   type LoginRequestMessage,
   type LoginStartMessage,
   type LoginStateMessage,
@@ -65,6 +66,14 @@ export {
 } from './login-channels.js';
 export { isAnyLoginStepObserved, isObserved, publish } from './diagnostics.js';
 export { runLoginStep, type BackChannelStep } from './login-step.js';
+export {
+  loginObserver,
+  reasonOf,
+  type LoginFlow,
+  type LoginObserver,
+  type LoginStartFacts,
+  type ObservableStrategy,
+} from './login-observer.js';
 export { loginId, markLoginCompleted, recallLogin, rememberLogin, type RecentLogin } from './recent-logins.js';
 export { explainStateFailure, type StateFailureFacts } from './state-failure-hint.js';
 export { LOGIN_FAILURE_FIELD, recordLoginFailure, type PassportKitFailure } from './login-failure.js';

@@ -22,9 +22,9 @@ export const LOGIN_CHANNELS = {
   start: 'passport-kit:login:start',
   /** The provider sent the user back: {@link LoginCallbackMessage}. */
   callback: 'passport-kit:login:callback',
-  /** The callback's `state` was checked against the pending login: {@link LoginStateMessage}. */
+  /** The callback's `state` (OAuth 1.0a: request token) was checked against the pending login: {@link LoginStateMessage}. */
   state: 'passport-kit:login:state',
-  /** One call to the token endpoint: {@link LoginRequestMessage}. */
+  /** One call to the token endpoint (OAuth 1.0a: the request-token and access-token calls): {@link LoginRequestMessage}. */
   token: 'passport-kit:login:token',
   /** One call made to load the profile (GitHub makes two): {@link LoginRequestMessage}. */
   profile: 'passport-kit:login:profile',
@@ -39,19 +39,30 @@ export const LOGIN_CHANNELS = {
 /** One of {@link LOGIN_CHANNELS}' names. */
 export type LoginChannelName = (typeof LOGIN_CHANNELS)[keyof typeof LOGIN_CHANNELS];
 
-/** Why a callback's `state` did not check out (see `TakeResult`). */
+/**
+ * `oauth1`: an OAuth 1.0a login, whose pending-login check is on the request token
+ * (`oauth_token`) rather than `state`. Absent for OAuth 2.0.
+ */
+export type LoginProtocol = 'oauth1';
+
+/** Why a callback's `state` (OAuth 1.0a: its request token) did not check out (see `TakeResult`). */
 export type StateFailureReason = 'missing' | 'mismatch' | 'expired';
 
 /** What every message carries. */
 export interface LoginMessageBase {
   /** The strategy's name (`github`, `oauth2`, `google` for a subclass from npm). */
   strategy: string;
-  /** A short hash of the login's `state` (8 characters): the same at start and callback. Absent without state. */
+  /**
+   * A short hash of the login's `state` (OAuth 1.0a: its request token), 8 characters: the same
+   * at start and callback. Absent without state.
+   */
   login?: string | undefined;
 }
 
 /** `passport-kit:login:start`. */
 export interface LoginStartMessage extends LoginMessageBase {
+  /** `oauth1` for an OAuth 1.0a login (see {@link LoginProtocol}). */
+  protocol?: LoginProtocol | undefined;
   /** Where the login began: the origin of the request that started it (`http://localhost:3000`). */
   origin: string;
   /** The authorization endpoint, without its query. */
@@ -66,18 +77,22 @@ export interface LoginStartMessage extends LoginMessageBase {
 
 /** `passport-kit:login:callback`. */
 export interface LoginCallbackMessage extends LoginMessageBase {
+  /** `oauth1` for an OAuth 1.0a login (see {@link LoginProtocol}). */
+  protocol?: LoginProtocol | undefined;
   /** Where the callback arrived, without its query (`http://127.0.0.1:3000/auth/callback`). */
   url: string;
-  /** Whether it carries a `code`. */
+  /** Whether it carries a `code` (OAuth 1.0a: an `oauth_verifier`). */
   code: boolean;
-  /** Whether it carries a `state`. */
+  /** Whether it carries a `state` (OAuth 1.0a: an `oauth_token`). */
   state: boolean;
-  /** The provider's `error` code (`access_denied`), when it sent one. */
+  /** The provider's `error` code (`access_denied`), when it sent one (OAuth 1.0a: `denied`, the user refused). */
   error?: string | undefined;
 }
 
-/** `passport-kit:login:state`. */
+/** `passport-kit:login:state`: for OAuth 1.0a, the check of the callback's request token. */
 export interface LoginStateMessage extends LoginMessageBase {
+  /** `oauth1` for an OAuth 1.0a login (see {@link LoginProtocol}). */
+  protocol?: LoginProtocol | undefined;
   /** Whether the state matched a pending login. */
   ok: boolean;
   /** Why not, when the store says (`missing`: this browser has no pending login at all). */

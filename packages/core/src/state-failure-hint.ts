@@ -11,6 +11,8 @@ export interface StateFailureFacts {
   callbackOrigin: string;
   /** What this process remembers of the login, if it started it. */
   login: RecentLogin | undefined;
+  /** The option that sets how long a pending login lives. Default `stateTTL` (OAuth 1.0a: `requestTokenTTL`). */
+  ttlOption?: string | undefined;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface StateFailureFacts {
  * `passport-kit:login:state` message. The classic case: the app was opened on `localhost`, the
  * callback URL names `127.0.0.1`, and the browser does not send one host's cookies to the other.
  */
-export function explainStateFailure({ reason, hasState, callbackOrigin, login }: StateFailureFacts): string {
+export function explainStateFailure({ reason, hasState, callbackOrigin, login, ttlOption = 'stateTTL' }: StateFailureFacts): string {
   if (!hasState) {
     return 'the callback carried no state: it was not sent by the provider for a login this app started ' +
       '(a bookmarked or shared callback URL, or a login begun elsewhere). Fix: start the login at the login route.';
@@ -51,7 +53,7 @@ export function explainStateFailure({ reason, hasState, callbackOrigin, login }:
       return 'this browser has pending logins, but not this one: the login began in another browser or session, was already used, ' +
         'or the state was forged. Fix: start a new login from this browser.';
     case 'expired':
-      return 'the login took longer than the state lifetime (stateTTL, 10 minutes by default). Fix: log in again, or raise stateTTL.';
+      return `the login took longer than the pending login's lifetime (${ttlOption}, 10 minutes by default). Fix: log in again, or raise ${ttlOption}.`;
     default:
       return 'the state store refused the state without saying why (a custom store). Fix: check the store.';
   }

@@ -100,14 +100,23 @@ export class FacebookStrategy<R extends object = PassportRequest> extends OAuth2
    * Redirects to the Facebook Login dialog, or handles its callback.
    */
   override authenticate(req: IncomingRequest, options: FacebookAuthenticateOptions = {}): void {
-    // Facebook redirects errors other than a denial as error_code/error_message, without `error`.
     const errorCode = readParam(req, 'error_code');
-    if (errorCode.kind !== 'absent' && readParam(req, 'error').kind === 'absent') {
-      if (errorCode.kind !== 'value' || errorCode.value === '') return this.fail({ message: 'Invalid authorization response.' }, 400);
-      const message = paramValue(req, 'error_message')?.slice(0, MAX_ERROR_MESSAGE);
-      return this.error(new FacebookAuthorizationError(message, errorCode.value.slice(0, 100)));
+    if (facebookErrorRedirect(req) && (errorCode.kind !== 'value' || errorCode.value === '')) {
+      return this.fail({ message: 'Invalid authorization response.' }, 400);
     }
     super.authenticate(req, options);
+  }
+
+  /**
+   * Facebook redirects errors other than a denial as `error_code`/`error_message`, without
+   * `error`: a {@link FacebookAuthorizationError} with the numeric code, as in
+   * passport-facebook, once the state has matched a pending login (see `OAuth2Strategy`).
+   */
+  protected override readAuthorizationError(req: IncomingRequest): Error | undefined {
+    const errorCode = readParam(req, 'error_code');
+    if (!facebookErrorRedirect(req) || errorCode.kind !== 'value') return undefined;
+    const message = paramValue(req, 'error_message')?.slice(0, MAX_ERROR_MESSAGE);
+    return new FacebookAuthorizationError(message, errorCode.value.slice(0, 100));
   }
 
   /** `display`, `auth_type` and `auth_nonce` from the `authenticate()` options. */
@@ -180,4 +189,9 @@ export class FacebookStrategy<R extends object = PassportRequest> extends OAuth2
     if (!profile) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedBodyError(`${where} answered with a user that has no id`));
     return profile;
   }
+}
+
+// Facebook's error redirect: `error_code` without RFC 6749's `error` (a denial carries both).
+function facebookErrorRedirect(req: IncomingRequest): boolean {
+  return readParam(req, 'error_code').kind !== 'absent' && readParam(req, 'error').kind === 'absent';
 }

@@ -63,11 +63,48 @@ describe('FacebookStrategy', () => {
 
     it('errors with FacebookAuthorizationError for error_code/error_message without error', async () => {
       let seen: unknown;
-      const outcome = await new Browser(loginApp(strategy(), { onError: (err) => (seen = err) })).callback({ error_code: '1349003', error_message: 'App not set up' });
+      const browser = new Browser(loginApp(strategy(), { onError: (err) => (seen = err) }));
+      const state = (await browser.startLogin()).get('state') ?? '';
+      const outcome = await browser.callback({ error_code: '1349003', error_message: 'App not set up', state });
 
       expect(outcome.status).to.equal(500);
       expect(outcome.error).to.deep.include({ name: 'FacebookAuthorizationError', code: 1349003, message: 'App not set up' });
       expect(seen).to.be.instanceOf(FacebookAuthorizationError);
+    });
+
+    it('drops the text of an error_code redirect that matches no pending login (RFC 6749 §10.12)', async () => {
+      const browser = new Browser(loginApp(strategy()));
+      const state = (await browser.startLogin()).get('state') ?? '';
+      const phishing = 'Your account is locked. Call +1 555 0100 to unlock it.';
+
+      const withoutState = await browser.callback({ error_code: '1349003', error_message: phishing });
+      const forged = await browser.callback({ error_code: '1349003', error_message: phishing, state: 'forged' });
+      const genuine = await browser.callback({ error_code: '1349003', error_message: 'App not set up', state });
+
+      for (const outcome of [withoutState, forged]) {
+        expect(outcome.status).to.equal(403);
+        expect(JSON.stringify(outcome)).not.to.contain('Call +1');
+        expect(outcome.failure).to.deep.equal({ message: 'Invalid authorization request state.', reason: 'mismatch' });
+      }
+      expect(genuine.error).to.deep.include({ name: 'FacebookAuthorizationError', code: 1349003, message: 'App not set up' });
+    });
+
+    it('consumes the pending login an error_code redirect answers, so its state cannot complete a login afterwards', async () => {
+      const browser = new Browser(loginApp(strategy()));
+      const state = (await browser.startLogin()).get('state') ?? '';
+
+      await browser.callback({ error_code: '1349003', error_message: 'App not set up', state });
+      const replay = await browser.callback({ code: 'code-1', state });
+
+      expect(replay.status).to.equal(403);
+      expect(replay.failure).to.include({ reason: 'missing' });
+    });
+
+    it("takes Facebook's error_code as passport-facebook does when state is off", async () => {
+      const outcome = await new Browser(loginApp(strategy({ state: false, pkce: false }))).callback({ error_code: '1349003', error_message: 'App not set up' });
+
+      expect(outcome.status).to.equal(500);
+      expect(outcome.error).to.deep.include({ name: 'FacebookAuthorizationError', code: 1349003, message: 'App not set up' });
     });
 
     it('fails with 400 on a repeated error_code', async () => {

@@ -11,6 +11,7 @@ export {
   type OAuthTokenCallback,
   type SecureRequest,
 } from './node-oauth.js';
+export { OAUTH1_OPTION_NAMES } from './option-names.js';
 export { percentDecode, percentEncode } from './percent-encode.js';
 export { xmlErrorElement, type XMLErrorElement } from './xml-error-element.js';
 export { providerErrorMessage } from './provider-error-message.js';

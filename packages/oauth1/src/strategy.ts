@@ -11,7 +11,10 @@ import {
   readParam,
   resolveCallbackURL,
   settle,
+  strategyLabel,
+  strategyLabelOf,
   userAgent,
+  warnUnknownOptions,
   type CookieTransactionStoreOptions,
   type HttpClientOptions,
   type HttpResponse,
@@ -32,7 +35,9 @@ import {
   type PendingRequestToken,
   type RequestTokenStorage,
 } from './lib/request-token-stores.js';
+import { oauth1Login } from './login-observer.js';
 import { OAuth, type OAuthParameters } from './node-oauth.js';
+import { OAUTH1_OPTION_NAMES } from './option-names.js';
 import { redact } from './lib/redact.js';
 import { percentEncode } from './percent-encode.js';
 import type { RequestTokenStore, RequestTokenStoreMeta } from './request-token-store.js';
@@ -160,6 +165,8 @@ interface TokenResponse {
  * ```
  */
 export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest> extends PassportStrategy {
+  /** The name errors and warnings give this class: passport-oauth1's (see `strategyLabel`). */
+  static readonly [strategyLabel]: string = 'OAuthStrategy';
   /** The strategy's name for `passport.authenticate()` (`oauth`). */
   declare name: string;
   /**
@@ -218,19 +225,22 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
       options = undefined as unknown as OAuth1StrategyOptions;
     }
     options ??= {} as OAuth1StrategyOptions;
-    // The same checks and messages as passport-oauth1.
-    if (typeof verify !== 'function') throw new TypeError('OAuthStrategy requires a verify callback');
-    if (!options.requestTokenURL) throw new TypeError('OAuthStrategy requires a requestTokenURL option');
-    if (!options.accessTokenURL) throw new TypeError('OAuthStrategy requires a accessTokenURL option');
-    if (!options.userAuthorizationURL) throw new TypeError('OAuthStrategy requires a userAuthorizationURL option');
-    if (!options.consumerKey) throw new TypeError('OAuthStrategy requires a consumerKey option');
-    if (typeof options.consumerSecret !== 'string') throw new TypeError('OAuthStrategy requires a consumerSecret option');
+    // passport-oauth1's checks and messages, with the provider's class named for our provider strategies.
+    const label = strategyLabelOf(this, 'OAuthStrategy');
+    if (typeof verify !== 'function') throw new TypeError(`${label} requires a verify callback`);
+    if (!options.requestTokenURL) throw new TypeError(`${label} requires a requestTokenURL option`);
+    if (!options.accessTokenURL) throw new TypeError(`${label} requires a accessTokenURL option`);
+    if (!options.userAuthorizationURL) throw new TypeError(`${label} requires a userAuthorizationURL option`);
+    if (!options.consumerKey) throw new TypeError(`${label} requires a consumerKey option`);
+    if (typeof options.consumerSecret !== 'string') throw new TypeError(`${label} requires a consumerSecret option`);
     const signatureMethod = options.signatureMethod ?? 'HMAC-SHA1';
     if (!SIGNATURE_METHODS.includes(signatureMethod)) {
-      throw new TypeError(`OAuthStrategy does not support the signature method ${String(signatureMethod)}`);
+      throw new TypeError(`${label} does not support the signature method ${String(signatureMethod)}`);
     }
     const privateKey = options.privateKey ?? (signatureMethod === 'RSA-SHA1' ? options.consumerSecret : undefined);
-    if (signatureMethod === 'RSA-SHA1' && !privateKey) throw new TypeError('OAuthStrategy requires a privateKey option for RSA-SHA1');
+    if (signatureMethod === 'RSA-SHA1' && !privateKey) throw new TypeError(`${label} requires a privateKey option for RSA-SHA1`);
+    // Only for OAuth1Strategy itself: a subclass from npm passes its own options through.
+    if (this.constructor === OAuth1Strategy) warnUnknownOptions('OAuth1Strategy', options, OAUTH1_OPTION_NAMES);
 
     this.name = 'oauth';
     this._verify = verify;
@@ -283,19 +293,8 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
 
   /** Starts a login (leg 1 and the redirect of leg 2) or completes one on the callback (leg 3). */
   override authenticate(req: IncomingRequest, options: OAuth1AuthenticateOptions = {}): void {
-    const run = async () => {
-      // A user who refuses comes back with `denied=<request token>` (Twitter and others).
-      const denied = readParam(req, 'denied');
-      if (denied.kind !== 'absent') {
-        if (denied.kind === 'value') await this.requestTokenStorage.take(req, denied.value, this.meta()).catch(() => undefined);
-        return this.fail({ message: 'The user denied the authorization request' }, 403);
-      }
-      const token = readParam(req, 'oauth_token');
-      if (token.kind === 'invalid') return this.fail({ message: 'Malformed oauth_token parameter' }, 400);
-      if (token.kind === 'value' && token.value !== '') return this.completeLogin(req, token.value);
-      return this.startLogin(req, options ?? {});
-    };
-    run().catch((err: unknown) => this.error(err instanceof Error ? err : new Error(String(err))));
+    const login = oauth1Login.observeLogin(this, req, options ?? {}, this._trustProxy);
+    login.handleRequest(req, options ?? {}).catch((err: unknown) => login.error(err instanceof Error ? err : new Error(String(err))));
   }
 
   /**
@@ -363,6 +362,19 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     return this._oauth.fetch(secureRequest({ ...options, url, token, tokenSecret }));
   }
 
+  private async handleRequest(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
+    // A user who refuses comes back with `denied=<request token>` (Twitter and others).
+    const denied = readParam(req, 'denied');
+    if (denied.kind !== 'absent') {
+      if (denied.kind === 'value') await this.requestTokenStorage.take(req, denied.value, this.meta()).catch(() => undefined);
+      return this.fail({ message: 'The user denied the authorization request' }, 403);
+    }
+    const token = readParam(req, 'oauth_token');
+    if (token.kind === 'invalid') return this.fail({ message: 'Malformed oauth_token parameter' }, 400);
+    if (token.kind === 'value' && token.value !== '') return this.completeLogin(req, token.value);
+    return this.startLogin(req, options);
+  }
+
   private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
     const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
     const meta = this.meta(callbackURL);
@@ -370,7 +382,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     try {
       // RFC 5849 §2.1: `oob` when there is no callback to send the user to.
       const params: OAuthParameters = { ...this.requestTokenParams(options), oauth_callback: callbackURL ?? 'oob' };
-      requestToken = await this.obtainToken('request', (done) => this._oauth.getOAuthRequestToken(params, done));
+      requestToken = await oauth1Login.duringStep(this, req, 'token', () => this.obtainToken('request', (done) => this._oauth.getOAuthRequestToken(params, done)));
     } catch (err) {
       return this.error(this.createOAuthError('Failed to obtain request token', err));
     }
@@ -388,6 +400,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     for (const [name, value] of Object.entries(this.userAuthorizationParams(options) ?? {})) {
       if (value !== undefined && value !== null) query.push([name, String(value)]);
     }
+    oauth1Login.reportStart(this, req, { loginKey: requestToken.token, authorizationURL: this._userAuthorizationURL, callbackURL }, this._trustProxy);
     this.redirect(appendQuery(this._userAuthorizationURL, query));
   }
 
@@ -396,6 +409,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     if (verifier.kind === 'invalid') return this.fail({ message: 'Malformed oauth_verifier parameter' }, 400);
 
     const found = await this.requestTokenStorage.take(req, requestToken, this.meta());
+    oauth1Login.reportCheck(this, req, found.status === 'found', found.status === 'found' ? undefined : found.status, this._trustProxy);
     switch (found.status) {
       case 'missing':
         return this.fail({ message: 'Failed to find request token in session' }, 403);
@@ -415,19 +429,20 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     let access: TokenResponse;
     try {
       const oauthVerifier = verifier.kind === 'value' ? verifier.value : null;
-      access = await this.obtainToken('access', (done) => this._oauth.getOAuthAccessToken(requestToken, tokenSecret, oauthVerifier, done));
+      access = await oauth1Login.duringStep(this, req, 'token', () =>
+        this.obtainToken('access', (done) => this._oauth.getOAuthAccessToken(requestToken, tokenSecret, oauthVerifier, done)));
     } catch (err) {
       return this.error(this.createOAuthError('Failed to obtain access token', err, [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined]));
     }
 
-    const profile = await this.loadUserProfile(access);
-    const { user, info } = await callVerify(this._verify as (...args: never[]) => unknown, {
+    const profile = await oauth1Login.duringStep(this, req, 'profile', () => this.loadUserProfile(access));
+    const { user, info } = await oauth1Login.duringVerify(this, req, () => callVerify(this._verify as (...args: never[]) => unknown, {
       req,
       passReqToCallback: this._passReqToCallback,
       credentials: [access.token, access.tokenSecret],
       params: access.params,
       profile,
-    });
+    }));
     if (!user) return this.fail(info, 401);
     const result: Record<string, unknown> = typeof info === 'object' && info !== null ? { ...info } : {};
     if (state !== undefined) result.state = state;

@@ -18,6 +18,7 @@ describe('@passport-kit/oauth1', () => {
     expect(Object.keys(oauth1).sort()).to.deep.equal([
       'CallbackNotConfirmedError',
       'InternalOAuthError',
+      'OAUTH1_OPTION_NAMES',
       'OAuth',
       'OAuth1Strategy',
       'OAuth1StrategyClass',

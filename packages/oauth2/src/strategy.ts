@@ -266,6 +266,17 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     return parseOAuthErrorBody(body);
   }
 
+  /**
+   * passport-kit: the error a callback without RFC 6749's `error` parameter reports in the
+   * provider's own form (Facebook's `error_code`/`error_message`), or `undefined`. The strategy
+   * acts on it only when the callback's state matches a pending login of this browser
+   * (RFC 6749 §10.12), as on an `error` response: anyone can send such a redirect, and its text
+   * would otherwise reach the user. The default reads none.
+   */
+  protected readAuthorizationError(_req: IncomingRequest): Error | undefined {
+    return undefined;
+  }
+
   /** GETs a protected resource with the access token as a Bearer token (RFC 6750 §2.1). */
   protected requestResource(url: string, accessToken: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
     return this._http.request({
@@ -285,6 +296,8 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
       callbackURL,
     };
     if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined, meta);
+    const providerError = this.readAuthorizationError(req);
+    if (providerError) return this.handleProviderErrorResponse(req, providerError, meta);
     if (readParam(req, 'code').kind !== 'absent') return this.handleCallback(req, options, meta);
     return this.redirectToProvider(req, options, meta);
   }
@@ -302,6 +315,13 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     if (code === 'access_denied') return this.fail({ message: description });
     const uri = paramValue(req, 'error_uri');
     this.error(new AuthorizationError(description, code.slice(0, 100), uri));
+  }
+
+  /** A provider's own error form (see `readAuthorizationError`): acted on only for a pending login, as RFC 6749's. */
+  private async handleProviderErrorResponse(req: IncomingRequest, error: Error, meta: StateStoreMeta): Promise<void> {
+    const checked = await this.checkErrorResponseState(req, meta);
+    if (!checked.ok) return this.fail(checked.state ?? { message: 'Invalid authorization request state.' }, 403);
+    this.error(error);
   }
 
   // With `state: false` nothing was kept: the response is taken as passport-oauth2 takes it.

@@ -1,8 +1,9 @@
-import { UnexpectedStatusError, callableClass, concealProperties, initialize, type PassportRequest } from '@passport-kit/core';
+import { UnexpectedStatusError, callableClass, concealProperties, initialize, strategyLabel, warnUnknownOptions, type PassportRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth1StrategyClass, providerErrorMessage, type OAuth1Verify, type Parameter, type TokenParams } from '@passport-kit/oauth1';
 import { ACCESS_TOKEN_URL, AUTHENTICATE_URL, REQUEST_TOKEN_URL, USER_PROFILE_URL } from './endpoints.js';
 import { APIError } from './errors.js';
 import { clean, readTwitterError } from './lib/error-bodies.js';
+import { TWITTER_OPTION_NAMES } from './option-names.js';
 import type { TwitterAuthenticateOptions, TwitterStrategyOptions } from './options.js';
 import { parseProfile, profileFromTokenParams, type TwitterProfile } from './profile.js';
 import type {
@@ -33,6 +34,8 @@ type AnyTwitterVerifyFunction =
  * ```
  */
 export class TwitterStrategyClass<R extends object = PassportRequest> extends OAuth1StrategyClass {
+  /** The name errors and warnings give this class. */
+  static override readonly [strategyLabel]: string = 'TwitterStrategy';
   /** Where the profile is loaded from (`userProfileURL` option, with the `include_*` parameters). */
   declare protected userProfileURL: string;
   /** The `includeEmail` option. */
@@ -62,6 +65,8 @@ export class TwitterStrategyClass<R extends object = PassportRequest> extends OA
 
   /** Twitter's endpoints and options on top of the base set-up; see `OAuth1StrategyClass[initialize]`. */
   override [initialize](options: TwitterStrategyOptions, verify: OAuth1Verify): void {
+    // Only for TwitterStrategy itself: a subclass passes its own options through.
+    if (this.constructor === TwitterStrategy) warnUnknownOptions('TwitterStrategy', options, TWITTER_OPTION_NAMES);
     super[initialize](
       {
         ...options,
