@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { LOGIN_CHANNELS, loginId } from '@passport-kit/core';
 import { OAuth2Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
 import { recordLoginSteps } from './support/login-diagnostics.js';
 
 const SECRET = 'client-secret-diagnostics-1';

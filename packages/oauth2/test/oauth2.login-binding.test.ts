@@ -5,7 +5,7 @@ import nock from 'nock';
 import passport from 'passport';
 import request from 'supertest';
 import { OAuth2Strategy } from '@passport-kit/oauth2';
-import { PROVIDER } from './support/login-app.js';
+import { PROVIDER } from '@passport-kit/test-support/login-app';
 
 const COOKIE_SECRET = 'a-cookie-secret-both-strategies-share-0123456789';
 

@@ -15,7 +15,7 @@ import {
   type LegacyResponse,
   type OAuth2StrategyOptions,
 } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, CALLBACK_URL, PROVIDER, TOKEN_URL } from './support/login-app.js';
+import { AUTHORIZATION_URL, CALLBACK_URL, PROVIDER, TOKEN_URL } from '@passport-kit/test-support/login-app';
 
 const USER_URL = `${PROVIDER}/api/user`;
 const SECRET = 'secret-1-Qx7vR2';

@@ -13,7 +13,7 @@ import {
   type OAuth2StrategyOptions,
 } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from '@passport-kit/test-support/login-app';
 
 // Values that must never show up in an error: each one is distinctive enough to search for.
 const CLIENT_SECRET = 'client-secret:%+ with/odd~chars';

@@ -1,7 +1,7 @@
 // A GitHubStrategy in the real Express login app of the oauth2 tests, with nock on GitHub.
 import nock from 'nock';
 import { GitHubStrategy, type GitHubProfile, type GitHubStrategyOptions } from '@passport-kit/github';
-import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '../../../oauth2/test/support/login-app.js';
+import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '@passport-kit/test-support/login-app';
 
 export { Browser, CALLBACK_URL, loginApp };
 
