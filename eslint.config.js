@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', 'test/**'],
+    files: ['**/test/**', 'test/**', 'packages/test-support/**'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

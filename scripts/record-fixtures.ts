@@ -1,14 +1,14 @@
 // `npm run fixtures:record [-- <recorder>...]`: re-records the nock fixtures under test-fixtures/
 // against real local servers. Each file in scripts/recorders/ is one recorder: it default-exports
-// an async function that starts its server(s) behind test/support/recording-proxy.ts, drives the
-// handshakes, and saves each with saveRecording() from test/support/recordings.ts. Adding a
+// an async function that starts its server(s) behind packages/test-support/src/recording-proxy.ts, drives the
+// handshakes, and saves each with saveRecording() from packages/test-support/src/recordings.ts. Adding a
 // recorder is adding a file there; `npm run fixtures:record -- oauth2` runs just that one.
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import nock from 'nock';
 
-// test/support/recordings.ts imports nock, which intercepts sockets as soon as it loads: a
+// packages/test-support/src/recordings.ts imports nock, which intercepts sockets as soon as it loads: a
 // recording must reach the real servers, so take nock out of the way first.
 nock.restore();
 

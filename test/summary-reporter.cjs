@@ -1,5 +1,5 @@
 // Mocha's spec output, then which tests were skipped for a missing program and the one command
-// that installs what they need (test/support/prerequisites.ts marks them), then the one line CI
+// that installs what they need (packages/test-support/src/prerequisites.ts marks them), then the one line CI
 // reads, always last: `N passed, N failed` (`, N skipped` when some were).
 'use strict';
 const Mocha = require('mocha');

@@ -3,7 +3,7 @@
 import type { Profile } from '@passport-kit/core';
 import { Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
 import type passport from 'passport';
-import { startOidcProvider } from '../../test/support/oidc-provider.js';
+import { startOidcProvider } from '@passport-kit/test-support/oidc-provider';
 import { APP_NAME } from '../pages.js';
 import { verifyOAuth2Login } from '../user.js';
 import type { AppOrigins, ProviderLogin } from './provider-login.js';

@@ -5,10 +5,10 @@
 // recorded; for the handshakes that end there, the callback the dialog sent is kept in `context`.
 import { FacebookStrategy, type FacebookStrategyOptions } from '@passport-kit/facebook';
 import { startEmulator, type Emulator, type EndpointName, type Scenario } from '@passport-kit/testing';
-import { Browser, CALLBACK_URL, loginApp, type Outcome } from '../../packages/oauth2/test/support/login-app.js';
-import testingPackage from '../../packages/testing/package.json' with { type: 'json' };
-import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
-import { saveRecording } from '../../test/support/recordings.js';
+import { Browser, CALLBACK_URL, loginApp, type Outcome } from '@passport-kit/test-support/login-app';
+import testingPackage from '@passport-kit/testing/package.json' with { type: 'json' };
+import { startRecordingProxy, type RecordingProxy } from '@passport-kit/test-support/recording-proxy';
+import { saveRecording } from '@passport-kit/test-support/recordings';
 
 // Fixed ports below the ephemeral range, so the recorded scope does not change between re-recordings.
 export const EMULATOR_PORT = 14750;

@@ -4,11 +4,11 @@
 // recording proxy, which sits between the strategy and the provider's back channel
 // (request-token, access-token and profile calls). The browser leg (authorize) goes to the
 // provider directly and is not recorded.
-import { createApp, pathOf } from '../../packages/oauth1/test/support/app.js';
-import { ProfileStrategy } from '../../packages/oauth1/test/support/profile-strategy.js';
-import { OAuth1Provider } from '../../packages/testing/src/oauth1-provider.js';
-import { startRecordingProxy } from '../../test/support/recording-proxy.js';
-import { saveRecording } from '../../test/support/recordings.js';
+import { createApp, pathOf } from '@passport-kit/test-support/oauth1-login-app';
+import { ProfileStrategy } from '@passport-kit/test-support/oauth1-profile-strategy';
+import { OAuth1Provider } from '@passport-kit/testing';
+import { startRecordingProxy } from '@passport-kit/test-support/recording-proxy';
+import { saveRecording } from '@passport-kit/test-support/recordings';
 import request from 'supertest';
 
 // Fixed ports below the ephemeral range, distinct from the oauth2 recorder's 14710/14711: the

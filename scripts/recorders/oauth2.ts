@@ -3,7 +3,7 @@
 // which sits between the strategy and the provider's back channel (token endpoint). The browser
 // leg (authorization endpoint, login, consent) goes to the provider directly and is not recorded.
 import { TOKEN_TYPES, TokenClient, type OAuth2StrategyOptions, type TokenClientOptions } from '@passport-kit/oauth2';
-import { appAgent, finishLogin, login, loginApp, oidcStrategy, startLogin, TEST_CALLBACK_URL, type LoginOutcome } from '../../test/support/oidc-login-app.js';
+import { appAgent, finishLogin, login, loginApp, oidcStrategy, startLogin, TEST_CALLBACK_URL, type LoginOutcome } from '@passport-kit/test-support/oidc-login-app';
 import {
   OIDC_PROVIDER_VERSION,
   TEST_API,
@@ -13,10 +13,10 @@ import {
   startOidcProvider,
   testClientPrivateKey,
   type OidcProvider,
-} from '../../test/support/oidc-provider.js';
-import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
-import { saveRecording } from '../../test/support/recordings.js';
-import { tokensByLogin } from '../../test/support/token-login.js';
+} from '@passport-kit/test-support/oidc-provider';
+import { startRecordingProxy, type RecordingProxy } from '@passport-kit/test-support/recording-proxy';
+import { saveRecording } from '@passport-kit/test-support/recordings';
+import { tokensByLogin } from '@passport-kit/test-support/token-login';
 
 // Fixed ports below the ephemeral range (32768+), so no outgoing socket holds them: the issuer and the recorded scope must not change between re-recordings.
 export const PROVIDER_PORT = 14710;
@@ -222,7 +222,7 @@ async function recordTokenExchange(op: OidcProvider, proxy: RecordingProxy): Pro
 function saveGrantRecording(op: OidcProvider, proxy: RecordingProxy, name: string, context: Record<string, string>, from: number): string {
   return saveRecording(`oauth2/${name}`, {
     recordedBy: RECORDED_BY,
-    against: `oidc-provider ${OIDC_PROVIDER_VERSION} with the password and token exchange grants of test/support/oidc-provider.ts`,
+    against: `oidc-provider ${OIDC_PROVIDER_VERSION} with the password and token exchange grants of packages/test-support/src/oidc-provider.ts`,
     context,
     definitions: proxy.definitions().slice(from),
   });

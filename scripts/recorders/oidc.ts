@@ -4,28 +4,19 @@
 // strategy is configured with the provider's own issuer URL, as an app would be; an undici
 // dispatcher sends its calls to the proxy, which forwards them unchanged. The recording is saved
 // under the provider's origin, which is where the discovery document says those endpoints are.
-import { OpenIDConnectStrategy, type OpenIDConnectProfile } from '@passport-kit/oidc';
-import type { VerifyCallback } from '@passport-kit/oauth2';
+import { OpenIDConnectStrategy } from '@passport-kit/oidc';
 import { Agent, Dispatcher } from 'undici';
-import { appAgent, login, loginApp, TEST_CALLBACK_URL, type LoginOutcome } from '../../test/support/oidc-login-app.js';
-import { OIDC_PROVIDER_VERSION, startOidcProvider, type OidcProvider, type TestClient } from '../../test/support/oidc-provider.js';
-import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
-import { saveRecording } from '../../test/support/recordings.js';
+import { appAgent, login, loginApp, TEST_CALLBACK_URL, type LoginOutcome } from '@passport-kit/test-support/oidc-login-app';
+import { OIDC_PROVIDER_VERSION, startOidcProvider, type OidcProvider, type TestClient } from '@passport-kit/test-support/oidc-provider';
+import { startRecordingProxy, type RecordingProxy } from '@passport-kit/test-support/recording-proxy';
+import { saveRecording } from '@passport-kit/test-support/recordings';
+import { recordedUser, type RecordedUser } from '@passport-kit/test-support/oidc-recorded-user';
 
 // Fixed ports below the ephemeral range (32768+): the issuer and the recorded scope must not change between re-recordings.
 export const PROVIDER_PORT = 14790;
 export const PROXY_PORT = 14791;
 const SCOPE = 'openid profile email';
 const RECORDED_BY = 'scripts/recorders/oidc.ts';
-
-/** What the recorded app's verify keeps: who logged in, never a token. */
-export interface RecordedUser {
-  sub: string;
-  issuer: string;
-  displayName: string;
-  emails: OpenIDConnectProfile['emails'];
-  nonce: unknown;
-}
 
 interface Handshake {
   /** Folder under test-fixtures/oidc/. */
@@ -49,18 +40,6 @@ export default async function recordOIDC(): Promise<string[]> {
     await proxy.close();
     await op.close();
   }
-}
-
-/** The verify the recorder and the replaying tests use. */
-export function recordedUser(_accessToken: string, _refreshToken: string | undefined, params: Record<string, unknown>, profile: OpenIDConnectProfile, done: VerifyCallback): void {
-  const user: RecordedUser = {
-    sub: profile.id,
-    issuer: profile.issuer,
-    displayName: profile.displayName,
-    emails: profile.emails,
-    nonce: (params['id_token_claims'] as { nonce?: unknown }).nonce,
-  };
-  done(null, user);
 }
 
 async function record(op: OidcProvider, proxy: RecordingProxy, handshake: Handshake): Promise<string> {

@@ -11,10 +11,10 @@
 import { createServer, request as forward } from 'node:http';
 import { TwitterStrategy, XStrategy, type TwitterStrategyOptions, type XStrategyOptions } from '@passport-kit/twitter';
 import { DEFAULT_USERS, startEmulator, type Emulator, type EndpointName, type Scenario } from '@passport-kit/testing';
-import testingPackage from '../../packages/testing/package.json' with { type: 'json' };
-import { Browser, CALLBACK_URL, loginApp, type Outcome } from '../../packages/oauth2/test/support/login-app.js';
-import { startRecordingProxy, type RecordingProxy } from '../../test/support/recording-proxy.js';
-import { saveRecording } from '../../test/support/recordings.js';
+import testingPackage from '@passport-kit/testing/package.json' with { type: 'json' };
+import { Browser, CALLBACK_URL, loginApp, type Outcome } from '@passport-kit/test-support/login-app';
+import { startRecordingProxy, type RecordingProxy } from '@passport-kit/test-support/recording-proxy';
+import { saveRecording } from '@passport-kit/test-support/recordings';
 
 // Fixed ports below the ephemeral range, distinct from the other recorders' (147x0/147x1): the
 // recorded scope must not change between re-recordings.

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startExampleApp, type ExampleApp } from '../../examples/server.js';
-import { requirePrerequisite } from '../support/prerequisites.js';
+import { requirePrerequisite } from '@passport-kit/test-support/prerequisites';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '.tmp/example-app-profile.png';

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { startExampleApp, type ExampleApp } from '../../examples/server.js';
-import { loginThroughProvider } from '../support/browserless-login.js';
+import { loginThroughProvider } from '@passport-kit/test-support/browserless-login';
 import { answerConsentPage } from './emulator-consent.js';
 
 // Long base64url-like runs: every access token, token secret, code and verifier the emulator

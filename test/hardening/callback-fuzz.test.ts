@@ -11,8 +11,8 @@ import nock from 'nock';
 import { createApp } from './support/app.js';
 import { Client, CookieJar, listen, pool, type Answer, type Listening } from './support/http.js';
 import { encodeComponent, encodePairs, oddValue, paramShape, type Pairs } from './support/hostile-values.js';
-import { watchProcess } from './support/process-watch.js';
-import { form, json, startProvider, type Provider } from './support/provider.js';
+import { watchProcess } from '@passport-kit/test-support/process-watch';
+import { form, json, startProvider, type Provider } from '@passport-kit/test-support/loopback-provider';
 import { Prng, fuzzSeed } from './support/prng.js';
 
 // The providers' loopback origins, known once they listen.

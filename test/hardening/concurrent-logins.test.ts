@@ -11,9 +11,9 @@ import sinon from 'sinon';
 import { createApp, type Outcome } from './support/app.js';
 import { Client, CookieJar, listen, pool, type Listening } from './support/http.js';
 import { readPrivate } from './support/private-field.js';
-import { watchProcess } from './support/process-watch.js';
+import { watchProcess } from '@passport-kit/test-support/process-watch';
 import { Prng } from './support/prng.js';
-import { json, startProvider, type Provider } from './support/provider.js';
+import { json, startProvider, type Provider } from '@passport-kit/test-support/loopback-provider';
 
 const BROWSERS = 200;
 const TABS = 5;

@@ -9,10 +9,10 @@ import { OAuth2Strategy } from '@passport-kit/oauth2';
 import { expect } from 'chai';
 import nock from 'nock';
 import { createApp, type Outcome } from './support/app.js';
-import { HOSTILE_BEHAVIOURS, hostile, type FloodReport, type HostileBehaviour } from './support/hostile-handlers.js';
+import { HOSTILE_BEHAVIOURS, hostile, type FloodReport, type HostileBehaviour } from '@passport-kit/test-support/hostile-handlers';
 import { Client, CookieJar, listen, type Answer, type Listening } from './support/http.js';
-import { watchProcess, type ProcessEvents } from './support/process-watch.js';
-import { form, json, startProvider, type Provider } from './support/provider.js';
+import { watchProcess, type ProcessEvents } from '@passport-kit/test-support/process-watch';
+import { form, json, startProvider, type Provider } from '@passport-kit/test-support/loopback-provider';
 
 const TIMEOUT = 800;
 /** Time allowed past the timeout for the error to reach the browser on a busy CI machine. */

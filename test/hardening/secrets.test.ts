@@ -13,7 +13,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { createApp } from './support/app.js';
 import { Client, CookieJar, listen, type Answer, type Listening } from './support/http.js';
-import { form, json, startProvider, type Provider } from './support/provider.js';
+import { form, json, startProvider, type Provider } from '@passport-kit/test-support/loopback-provider';
 
 const secrets = new Set<string>();
 /** A distinctive secret value, remembered for the scan. */

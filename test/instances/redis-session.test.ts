@@ -8,7 +8,7 @@ import nock from 'nock';
 import { createClient } from 'redis';
 import { CookieJar } from '../hardening/support/http.js';
 import { Instance, oauth1Strategy, oauth2Strategy, startIdentityProvider, type IdentityProvider } from './support/instances.js';
-import { requirePrerequisite } from '../support/prerequisites.js';
+import { requirePrerequisite } from '@passport-kit/test-support/prerequisites';
 import { redisServerInstalled, startRedisServer, type RedisServer } from './support/redis-server.js';
 
 const SESSION_SECRET = 'instances-session-secret';

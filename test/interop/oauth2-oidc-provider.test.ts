@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import type { OAuth2StrategyOptions } from '@passport-kit/oauth2';
 import { expect } from 'chai';
-import { startOidcProvider, type OidcProvider } from '../support/oidc-provider.js';
-import { appAgent, finishLogin, login, loginApp, oidcStrategy, startLogin, TEST_CALLBACK_URL } from '../support/oidc-login-app.js';
-import { loginThroughProvider } from '../support/browserless-login.js';
-import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
+import { startOidcProvider, type OidcProvider } from '@passport-kit/test-support/oidc-provider';
+import { appAgent, finishLogin, login, loginApp, oidcStrategy, startLogin, TEST_CALLBACK_URL } from '@passport-kit/test-support/oidc-login-app';
+import { loginThroughProvider } from '@passport-kit/test-support/browserless-login';
+import { startRecordingProxy, type RecordingProxy } from '@passport-kit/test-support/recording-proxy';
 
 describe('OAuth2Strategy against oidc-provider (live)', function () {
   let op: OidcProvider;

@@ -4,10 +4,10 @@
 import type { VerifyCallback } from '@passport-kit/oauth2';
 import { discover, OpenIDConnectStrategy, type FromIssuerOptions, type OpenIDConnectProfile } from '@passport-kit/oidc';
 import { expect } from 'chai';
-import { loginThroughProvider } from '../support/browserless-login.js';
-import { appAgent, finishLogin, login, loginApp, startLogin, TEST_CALLBACK_URL } from '../support/oidc-login-app.js';
-import { startOidcProvider, TEST_ACCOUNTS, type OidcProvider } from '../support/oidc-provider.js';
-import { startRecordingProxy } from '../support/recording-proxy.js';
+import { loginThroughProvider } from '@passport-kit/test-support/browserless-login';
+import { appAgent, finishLogin, login, loginApp, startLogin, TEST_CALLBACK_URL } from '@passport-kit/test-support/oidc-login-app';
+import { startOidcProvider, TEST_ACCOUNTS, type OidcProvider } from '@passport-kit/test-support/oidc-provider';
+import { startRecordingProxy } from '@passport-kit/test-support/recording-proxy';
 
 /** What the app's verify keeps: the profile and the id_token claims, never a token. */
 interface LoggedIn {

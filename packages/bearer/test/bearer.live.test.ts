@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import type passport from 'passport';
 import { IntrospectionBearerStrategy, JwtBearerStrategy } from '@passport-kit/bearer';
 import { TokenClient } from '@passport-kit/oauth2';
-import { TEST_CALLBACK_URL } from '../../../test/support/oidc-login-app.js';
-import { TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, type OidcProvider } from '../../../test/support/oidc-provider.js';
-import { tokensByLogin } from '../../../test/support/token-login.js';
+import { TEST_CALLBACK_URL } from '@passport-kit/test-support/oidc-login-app';
+import { TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, type OidcProvider } from '@passport-kit/test-support/oidc-provider';
+import { tokensByLogin } from '@passport-kit/test-support/token-login';
 import { apiApp } from './support/api-app.js';
 
 describe('bearer strategies against oidc-provider (live)', () => {

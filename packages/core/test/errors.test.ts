@@ -8,7 +8,7 @@ import {
   UnexpectedBodyError,
   UnexpectedStatusError,
 } from '@passport-kit/core';
-import { requirePrerequisite } from '../../../test/support/prerequisites.js';
+import { requirePrerequisite } from '@passport-kit/test-support/prerequisites';
 
 type ErrorsModule = typeof import('../src/errors.js');
 

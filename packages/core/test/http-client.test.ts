@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { expect } from 'chai';
 import { Agent, MockAgent, type Dispatcher } from 'undici';
 import { DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, HttpClient, NetworkError, describeTarget } from '@passport-kit/core';
-import { startLoopbackServer, type LoopbackServer } from './support/loopback-server.js';
+import { startLoopbackServer, type LoopbackServer } from '@passport-kit/test-support/loopback-server';
 
 const USER_AGENT = '@passport-kit/test/0.0.0 (node test)';
 const SECRET_QUERY = 'access_token=SECRET-IN-QUERY';

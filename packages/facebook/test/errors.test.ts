@@ -3,7 +3,7 @@ import { PassportKitError } from '@passport-kit/core';
 import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookTokenError } from '@passport-kit/facebook';
 import { AuthorizationError, TokenError } from '@passport-kit/oauth2';
 import { readFacebookError } from '../src/errors.js';
-import { loadRecording } from '../../../test/support/recordings.js';
+import { loadRecording } from '@passport-kit/test-support/recordings';
 
 /** The Graph error body `/me` answered with in a recorded login whose token had expired. */
 function recordedGraphError(): string {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { FacebookStrategy, GRAPH_API_VERSION_WARNING_CODE, type FacebookStrategyOptions } from '@passport-kit/facebook';
-import { Browser, CALLBACK_URL, loginApp } from '../../oauth2/test/support/login-app.js';
+import { Browser, CALLBACK_URL, loginApp } from '@passport-kit/test-support/login-app';
 
 function strategy(options: Partial<Omit<FacebookStrategyOptions, 'passReqToCallback'>> = {}) {
   return new FacebookStrategy({ clientID: 'app-id-1', clientSecret: 'app-secret-1', callbackURL: CALLBACK_URL, ...options }, (_at, _rt, profile, done) => done(null, profile));

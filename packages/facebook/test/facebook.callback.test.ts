@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookStrategy, FacebookTokenError, appSecretProof, type FacebookStrategyOptions } from '@passport-kit/facebook';
 import { InternalOAuthError, TokenError } from '@passport-kit/oauth2';
-import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '../../oauth2/test/support/login-app.js';
+import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '@passport-kit/test-support/login-app';
 
 const GRAPH = 'https://graph.facebook.com';
 const APP = { clientID: 'app-id-1', clientSecret: 'app-secret-1' };

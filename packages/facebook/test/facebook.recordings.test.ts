@@ -5,8 +5,8 @@ import nock from 'nock';
 import passport from 'passport';
 import request from 'supertest';
 import { FacebookAuthorizationError, FacebookGraphAPIError, FacebookStrategy, FacebookTokenError } from '@passport-kit/facebook';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
-import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
+import { loadRecording, replayRecording, pkceVerifierFor } from '@passport-kit/test-support/recordings';
 
 // Recorded by scripts/recorders/facebook.ts against the @passport-kit/testing emulator.
 interface Context extends Record<string, string> {

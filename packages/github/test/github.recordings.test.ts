@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { GitHubStrategy, TokenError, type GitHubProfile } from '@passport-kit/github';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
-import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
+import { loadRecording, replayRecording, pkceVerifierFor } from '@passport-kit/test-support/recordings';
 
 // Recorded by scripts/recorders/github.ts against the @passport-kit/testing emulator.
 interface Context extends Record<string, string> {

@@ -7,9 +7,9 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { NetworkError, PassportKitError, UnexpectedBodyError, UnexpectedStatusError } from '@passport-kit/core';
 import { GitHubStrategy, InternalOAuthError, type GitHubProfile } from '@passport-kit/github';
-import { hostile, type FloodReport } from '../../../test/hardening/support/hostile-handlers.js';
-import { json, startProvider, type Provider } from '../../../test/hardening/support/provider.js';
-import { watchProcess, type ProcessEvents } from '../../../test/hardening/support/process-watch.js';
+import { hostile, type FloodReport } from '@passport-kit/test-support/hostile-handlers';
+import { json, startProvider, type Provider } from '@passport-kit/test-support/loopback-provider';
+import { watchProcess, type ProcessEvents } from '@passport-kit/test-support/process-watch';
 import { Browser, CALLBACK_URL, loginApp } from './support/github-app.js';
 import { OCTOCAT_EMAILS, OCTOCAT_USER } from './support/payloads.js';
 

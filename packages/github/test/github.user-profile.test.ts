@@ -3,7 +3,7 @@ import nock from 'nock';
 import { GitHubStrategy, InternalOAuthError, type GitHubProfile } from '@passport-kit/github';
 import { ACCESS_TOKEN, GITHUB_API, githubStrategy, startedLogin, tokenEndpointAnswers } from './support/github-app.js';
 import { BAD_CREDENTIALS, OCTOCAT_EMAILS, OCTOCAT_USER } from './support/payloads.js';
-import type { LoginAppOptions } from '../../oauth2/test/support/login-app.js';
+import type { LoginAppOptions } from '@passport-kit/test-support/login-app';
 
 // What passport-github2 handed the app, `[{ value }]`, with primary and verified besides.
 const PRIMARY_ONLY = [{ value: 'octocat@github.com', primary: true, verified: true }];

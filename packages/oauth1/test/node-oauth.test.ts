@@ -8,7 +8,7 @@ import { HttpClient, NetworkError, UnexpectedStatusError } from '@passport-kit/c
 import { OAuth, type OAuthResponse } from '@passport-kit/oauth1';
 import { expect } from 'chai';
 import nock from 'nock';
-import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
+import { OAuth1Provider, type OAuth1ProviderHandle } from '@passport-kit/testing';
 
 interface NodeOAuthInstance {
   [member: string]: unknown;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import request from 'supertest';
 import { OAuth1Strategy } from '@passport-kit/oauth1';
-import { createApp, type Outcome } from './support/app.js';
+import { createApp, type Outcome } from '@passport-kit/test-support/oauth1-login-app';
 
 const PROVIDER = 'http://127.0.0.1:4998';
 

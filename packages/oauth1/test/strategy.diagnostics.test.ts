@@ -4,10 +4,10 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { LOGIN_CHANNELS, loginId } from '@passport-kit/core';
 import type { OAuth1StrategyOptions } from '@passport-kit/oauth1';
-import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
-import { recordLoginSteps } from '../../oauth2/test/support/login-diagnostics.js';
-import { createApp, pathOf } from './support/app.js';
-import { ProfileStrategy } from './support/profile-strategy.js';
+import { OAuth1Provider, type OAuth1ProviderHandle } from '@passport-kit/testing';
+import { recordLoginSteps } from '@passport-kit/test-support/login-diagnostics';
+import { createApp, pathOf } from '@passport-kit/test-support/oauth1-login-app';
+import { ProfileStrategy } from '@passport-kit/test-support/oauth1-profile-strategy';
 
 const CALLBACK_URL = 'http://app.test/callback';
 const CONSUMER = { key: 'diagnostics-consumer', secret: 'diagnostics-consumer-secret' };

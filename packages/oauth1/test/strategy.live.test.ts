@@ -2,12 +2,12 @@
 // which verifies every signature, nonce, timestamp and verifier.
 import { generateKeyPairSync } from 'node:crypto';
 import { InternalOAuthError, OAuth1Strategy, type OAuth1StrategyOptions, type SignatureMethod, type VerifyCallback } from '@passport-kit/oauth1';
-import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
+import { OAuth1Provider, type OAuth1ProviderHandle } from '@passport-kit/testing';
 import { SessionTransactionStore, UnexpectedStatusError, type IncomingRequest } from '@passport-kit/core';
 import { expect } from 'chai';
 import request from 'supertest';
-import { createApp, pathOf, type Outcome } from './support/app.js';
-import { ProfileStrategy } from './support/profile-strategy.js';
+import { createApp, pathOf, type Outcome } from '@passport-kit/test-support/oauth1-login-app';
+import { ProfileStrategy } from '@passport-kit/test-support/oauth1-profile-strategy';
 
 const CALLBACK_URL = 'http://app.test/callback';
 const CONSUMER = { key: 'live-consumer', secret: 'live-consumer-secret-value' };

@@ -1,18 +1,15 @@
 import { expect } from 'chai';
-import express from 'express';
-import session from 'express-session';
 import nock from 'nock';
-import { Passport, type Strategy } from 'passport';
 import request from 'supertest';
 import { OAuth1Strategy } from '@passport-kit/oauth1';
+import { namedStrategiesApp } from '@passport-kit/test-support/login-app';
 
 const PROVIDER = 'http://127.0.0.1:4997';
 
 /** Two consumers of one provider, as strategies `a` and `b` (both on the default session key). */
 function twoConsumerApp() {
-  const auth = new Passport();
-  for (const name of ['a', 'b']) {
-    const strategy = new OAuth1Strategy(
+  const strategy = (name: string) =>
+    new OAuth1Strategy(
       {
         requestTokenURL: `${PROVIDER}/oauth/request_token`,
         accessTokenURL: `${PROVIDER}/oauth/access_token`,
@@ -23,19 +20,7 @@ function twoConsumerApp() {
       },
       (token: string, _tokenSecret: string, _profile: unknown, done: (err: unknown, user?: unknown) => void) => done(null, { consumer: name, token }),
     );
-    auth.use(name, strategy as unknown as Strategy);
-  }
-  const app = express();
-  app.use(session({ secret: 'test-session-secret', resave: false, saveUninitialized: false }));
-  app.use(auth.initialize());
-  app.get('/login/:name', (req, res, next) => auth.authenticate(req.params.name, { session: false })(req, res, next));
-  app.get('/callback/:name', (req, res, next) =>
-    auth.authenticate(req.params.name, { session: false }, (err: unknown, user: unknown, info: unknown, status: unknown) => {
-      if (err) return next(err);
-      res.status(user ? 200 : Number(status ?? 401)).json({ user, info });
-    })(req, res, next),
-  );
-  return app;
+  return namedStrategiesApp({ a: strategy('a'), b: strategy('b') });
 }
 
 describe('OAuth1Strategy', () => {

@@ -4,9 +4,9 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import request from 'supertest';
-import { createApp, type Outcome } from './support/app.js';
-import { ProfileStrategy } from './support/profile-strategy.js';
-import { replayOAuth1, type OAuth1Context } from './support/replay.js';
+import { createApp, type Outcome } from '@passport-kit/test-support/oauth1-login-app';
+import { ProfileStrategy } from '@passport-kit/test-support/oauth1-profile-strategy';
+import { replayOAuth1, type OAuth1Context } from '@passport-kit/test-support/oauth1-replay';
 
 interface CallbackContext extends OAuth1Context {
   requestToken: string;

@@ -7,8 +7,8 @@ import type { Profile } from '@passport-kit/core';
 import { OAuth1Strategy, type OAuth1AuthenticateOptions, type OAuth1StrategyOptions, type OAuthTokenCallback } from '@passport-kit/oauth1';
 import { expect } from 'chai';
 import request from 'supertest';
-import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
-import { createApp, pathOf } from './support/app.js';
+import { OAuth1Provider, type OAuth1ProviderHandle } from '@passport-kit/testing';
+import { createApp, pathOf } from '@passport-kit/test-support/oauth1-login-app';
 
 const CONSUMER = { key: 'subclass-consumer', secret: 'subclass-consumer-secret' };
 type Done = (err: unknown, value?: unknown) => void;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import { OAuth2Strategy, type OAuth2StrategyOptions, type StateStoreMeta } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, TOKEN_URL, loginApp } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
 
 const PassportOAuth2 = createRequire(import.meta.url)('passport-oauth2') as new (options: object, verify: unknown) => object;
 

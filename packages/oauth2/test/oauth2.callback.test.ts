@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import sinon from 'sinon';
 import { OAuth2Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
 
 const verify = (accessToken: string, _rt: string | undefined, _profile: unknown, done: (err: unknown, user?: unknown) => void) =>
   done(null, { id: 'user-1', accessToken });

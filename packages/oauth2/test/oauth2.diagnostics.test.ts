@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { LOGIN_CHANNELS, loginId } from '@passport-kit/core';
 import { OAuth2Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
-import { recordLoginSteps } from './support/login-diagnostics.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
+import { recordLoginSteps } from '@passport-kit/test-support/login-diagnostics';
 
 const SECRET = 'client-secret-diagnostics-1';
 const CODE = 'code-diagnostics-1';

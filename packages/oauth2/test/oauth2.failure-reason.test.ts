@@ -4,7 +4,7 @@ import session from 'express-session';
 import passport from 'passport';
 import request from 'supertest';
 import { OAuth2Strategy } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, CALLBACK_URL, TOKEN_URL } from './support/login-app.js';
+import { AUTHORIZATION_URL, CALLBACK_URL, TOKEN_URL } from '@passport-kit/test-support/login-app';
 
 // The app as the passport docs write it: no custom callback, the failure page reads the session.
 function appWithFailurePage(callbackOptions: passport.AuthenticateOptions) {

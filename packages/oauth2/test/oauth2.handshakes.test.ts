@@ -2,8 +2,8 @@
 // against oidc-provider (scripts/recorders/oauth2.ts). Every recorded request must be made.
 import { expect } from 'chai';
 import { OAuth2Strategy, type ClientAuthenticationMethod, type VerifyCallback } from '@passport-kit/oauth2';
-import { replayRecording, loadRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
-import { Browser, loginApp } from './support/login-app.js';
+import { replayRecording, loadRecording, pkceVerifierFor } from '@passport-kit/test-support/recordings';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
 
 interface OAuth2Context extends Record<string, string> {
   authorizationURL: string;

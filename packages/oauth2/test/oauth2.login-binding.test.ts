@@ -1,19 +1,15 @@
 import { expect } from 'chai';
-import express from 'express';
-import session from 'express-session';
 import nock from 'nock';
-import passport from 'passport';
 import request from 'supertest';
 import { OAuth2Strategy } from '@passport-kit/oauth2';
-import { PROVIDER } from './support/login-app.js';
+import { PROVIDER, namedStrategiesApp } from '@passport-kit/test-support/login-app';
 
 const COOKIE_SECRET = 'a-cookie-secret-both-strategies-share-0123456789';
 
 /** Two strategies for two clients of one authorization server, as `a` and `b`, in one app. */
 function twoClientApp(options: { session: boolean }) {
-  const auth = new passport.Passport();
-  for (const name of ['a', 'b']) {
-    const strategy = new OAuth2Strategy(
+  const strategy = (name: string) =>
+    new OAuth2Strategy(
       {
         authorizationURL: `${PROVIDER}/authorize`,
         tokenURL: `${PROVIDER}/token`,
@@ -24,19 +20,7 @@ function twoClientApp(options: { session: boolean }) {
       },
       (accessToken: string, _rt: string | undefined, _p: unknown, done: (err: unknown, user?: unknown) => void) => done(null, { client: name, accessToken }),
     );
-    auth.use(name, strategy as unknown as passport.Strategy);
-  }
-  const app = express();
-  if (options.session) app.use(session({ secret: 'test session secret', resave: false, saveUninitialized: false }));
-  app.use(auth.initialize());
-  app.get('/login/:name', (req, res, next) => auth.authenticate(req.params.name, { session: false })(req, res, next));
-  app.get('/callback/:name', (req, res, next) =>
-    auth.authenticate(req.params.name, { session: false }, (err: unknown, user: unknown, info: unknown, status: unknown) => {
-      if (err) return next(err);
-      res.status(user ? 200 : Number(status ?? 401)).json({ user, info });
-    })(req, res, next),
-  );
-  return app;
+  return namedStrategiesApp({ a: strategy('a'), b: strategy('b') }, options);
 }
 
 describe('OAuth2Strategy', () => {

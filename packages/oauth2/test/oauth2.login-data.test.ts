@@ -9,7 +9,7 @@ import {
   type TokenResponse,
 } from '@passport-kit/oauth2';
 import type { IncomingRequest, VerifyCallback } from '@passport-kit/core';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
 
 const options = { authorizationURL: AUTHORIZATION_URL, tokenURL: TOKEN_URL, clientID: 'client-1', clientSecret: 'client-secret-1', callbackURL: CALLBACK_URL };
 

@@ -1,7 +1,6 @@
 // `strategy._oauth2`, member by member, against node-oauth 0.10's lib/oauth2.js (the `OAuth2`
 // passport-oauth2 keeps there and its subclasses on npm call), in the order that file has them.
-import { createServer, Agent as HttpAgent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent as HttpAgent, type IncomingMessage, type ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { expect } from 'chai';
 import nock from 'nock';
@@ -15,7 +14,8 @@ import {
   type LegacyResponse,
   type OAuth2StrategyOptions,
 } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, CALLBACK_URL, PROVIDER, TOKEN_URL } from './support/login-app.js';
+import { AUTHORIZATION_URL, CALLBACK_URL, PROVIDER, TOKEN_URL } from '@passport-kit/test-support/login-app';
+import { startLoopbackServer, type LoopbackServer } from '@passport-kit/test-support/loopback-server';
 
 const USER_URL = `${PROVIDER}/api/user`;
 const SECRET = 'secret-1-Qx7vR2';
@@ -61,18 +61,14 @@ function form(body: string) {
 }
 
 /** A loopback server answering each request with `handler`; closed after the test. */
-async function loopback(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server }> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function loopback(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: LoopbackServer }> {
+  const server = await startLoopbackServer(handler);
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: server.origin, server };
 }
-const servers: Server[] = [];
+const servers: LoopbackServer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
 /** Runs `start` with mocha's uncaught-exception handlers set aside; resolves with the exception. */
@@ -317,7 +313,7 @@ describe('OAuth2Strategy', () => {
 
       it('calls back with a NetworkError when the connection is refused, the token not in its message', async () => {
         const { url, server } = await loopback((_req, res) => res.end());
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
 
         const { err } = await request(strategy(), 'GET', `${url}/api/user`, null, null, 'access-secret-1');
 

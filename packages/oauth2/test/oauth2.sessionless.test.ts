@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import request from 'supertest';
 import { OAuth2Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
 
 type Done = (err?: unknown, user?: unknown, info?: unknown) => void;
 

@@ -15,7 +15,7 @@ import {
   type ProfileCallback,
   type StateStore,
 } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp } from '@passport-kit/test-support/login-app';
 
 const USER_URL = `${PROVIDER}/api/user`;
 const SECRET = 'secret-1-Hw3pK8';

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { expect } from 'chai';
 import nock from 'nock';
@@ -13,7 +11,8 @@ import {
   type OAuth2StrategyOptions,
 } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from '@passport-kit/test-support/login-app';
+import { startLoopbackServer, type LoopbackServer } from '@passport-kit/test-support/loopback-server';
 
 // Values that must never show up in an error: each one is distinctive enough to search for.
 const CLIENT_SECRET = 'client-secret:%+ with/odd~chars';
@@ -385,25 +384,23 @@ describe('OAuth2Strategy', () => {
         // A loopback server rather than nock's .delay(): when undici aborts a request nock is
         // still holding, undici hits assert(!this.aborted) on the mock socket's close and
         // throws an uncaught AssertionError (undici 7 + nock 15 / @mswjs/interceptors).
-        let server: Server;
+        let server: LoopbackServer;
         let tokenRequests = 0;
 
         beforeEach(async () => {
           tokenRequests = 0;
-          server = createServer((_req, res) => {
+          server = await startLoopbackServer((_req, res) => {
             tokenRequests += 1;
             setTimeout(() => res.end(JSON.stringify({ access_token: ACCESS_TOKEN })), 1000).unref();
           });
-          await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
         });
 
         afterEach(async () => {
-          server.closeAllConnections();
-          await new Promise((resolve) => server.close(resolve));
+          await server.close();
         });
 
         it('errors with ERR_TIMEOUT after the strategy’s timeout, and says so', async () => {
-          const tokenURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
+          const tokenURL = `${server.origin}/token`;
           const started = Date.now();
           const { error } = await failedLogin(strategy({ tokenURL, timeout: 200 }));
 

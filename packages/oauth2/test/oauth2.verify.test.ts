@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { OAuth2Strategy, type OAuth2StrategyOptions, type OAuth2VerifyFunction, type ProfileCallback, type VerifyCallback } from '@passport-kit/oauth2';
-import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from './support/login-app.js';
+import { AUTHORIZATION_URL, Browser, CALLBACK_URL, PROVIDER, TOKEN_URL, loginApp, type LoginAppOptions, type Outcome } from '@passport-kit/test-support/login-app';
 
 const ACCESS_TOKEN = 'access-1';
 const TOKEN_RESPONSE = { access_token: ACCESS_TOKEN, refresh_token: 'refresh-1', token_type: 'Bearer', expires_in: 3600, id_token: 'header.payload.signature' };

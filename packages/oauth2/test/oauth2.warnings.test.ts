@@ -5,7 +5,7 @@ import { GitHubStrategy } from '@passport-kit/github';
 import { OAuth2Strategy } from '@passport-kit/oauth2';
 import { OpenIDConnectStrategy } from '@passport-kit/oidc';
 import { XStrategy } from '@passport-kit/twitter';
-import { AUTHORIZATION_URL, TOKEN_URL } from './support/login-app.js';
+import { AUTHORIZATION_URL, TOKEN_URL } from '@passport-kit/test-support/login-app';
 
 const verify = () => undefined;
 

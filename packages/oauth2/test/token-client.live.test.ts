@@ -4,9 +4,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'chai';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { OAuth2Strategy, TokenClient, TokenError, type TokenClientOptions } from '@passport-kit/oauth2';
-import { TEST_CALLBACK_URL } from '../../../test/support/oidc-login-app.js';
-import { TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, testClientPrivateKey, type OidcProvider } from '../../../test/support/oidc-provider.js';
-import { tokensByLogin } from '../../../test/support/token-login.js';
+import { TEST_CALLBACK_URL } from '@passport-kit/test-support/oidc-login-app';
+import { TEST_API, TEST_GRANT_CLIENTS, startOidcProvider, testClientPrivateKey, type OidcProvider } from '@passport-kit/test-support/oidc-provider';
+import { tokensByLogin } from '@passport-kit/test-support/token-login';
 import { rejection } from './support/assertions.js';
 
 describe('TokenClient against oidc-provider (live)', function () {

@@ -1,11 +1,11 @@
 // TokenClient.password (RFC 6749 §4.3), live against panva's oidc-provider in-process, which
-// has the grant registered by test/support/oidc-provider.ts (it is not built in), and replayed
+// has the grant registered by packages/test-support/src/oidc-provider.ts (it is not built in), and replayed
 // from the recordings scripts/recorders/oauth2.ts made against the same server.
 import { expect } from 'chai';
 import { TokenClient, TokenError, type TokenClientOptions } from '@passport-kit/oauth2';
-import { TEST_CALLBACK_URL } from '../../../test/support/oidc-login-app.js';
-import { TEST_GRANT_CLIENTS, TEST_PASSWORD, startOidcProvider, type OidcProvider } from '../../../test/support/oidc-provider.js';
-import { replayRecording } from '../../../test/support/recordings.js';
+import { TEST_CALLBACK_URL } from '@passport-kit/test-support/oidc-login-app';
+import { TEST_GRANT_CLIENTS, TEST_PASSWORD, startOidcProvider, type OidcProvider } from '@passport-kit/test-support/oidc-provider';
+import { replayRecording } from '@passport-kit/test-support/recordings';
 import { rejection, expectNoSecrets } from './support/assertions.js';
 
 describe('TokenClient password grant (RFC 6749 §4.3)', () => {

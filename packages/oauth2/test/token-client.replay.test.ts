@@ -5,8 +5,8 @@ import { createPublicKey } from 'node:crypto';
 import { expect } from 'chai';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { TokenClient, TokenError, type TokenClientOptions } from '@passport-kit/oauth2';
-import { testClientPrivateKey } from '../../../test/support/oidc-provider.js';
-import { replayRecording, sameBody } from '../../../test/support/recordings.js';
+import { testClientPrivateKey } from '@passport-kit/test-support/oidc-provider';
+import { replayRecording, sameBody } from '@passport-kit/test-support/recordings';
 
 type GrantContext = Record<string, string> & { tokenURL: string; revocationURL: string; introspectionURL: string; clientID: string; issuer: string };
 

@@ -1,11 +1,11 @@
 // TokenClient.exchangeToken (RFC 8693), live against panva's oidc-provider in-process, which has
-// the grant registered by test/support/oidc-provider.ts (it is not built in), and replayed from
+// the grant registered by packages/test-support/src/oidc-provider.ts (it is not built in), and replayed from
 // the recordings scripts/recorders/oauth2.ts made against the same server. The scenario: alice
 // logs in to one client; a backend service trades her access token for one of its own.
 import { expect } from 'chai';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { TOKEN_TYPES, TokenClient, TokenError, type TokenClientOptions } from '@passport-kit/oauth2';
-import { TEST_CALLBACK_URL } from '../../../test/support/oidc-login-app.js';
+import { TEST_CALLBACK_URL } from '@passport-kit/test-support/oidc-login-app';
 import {
   TEST_API,
   TEST_EXCHANGE_AUDIENCE,
@@ -13,9 +13,9 @@ import {
   TEST_PASSWORD,
   startOidcProvider,
   type OidcProvider,
-} from '../../../test/support/oidc-provider.js';
-import { replayRecording } from '../../../test/support/recordings.js';
-import { tokensByLogin } from '../../../test/support/token-login.js';
+} from '@passport-kit/test-support/oidc-provider';
+import { replayRecording } from '@passport-kit/test-support/recordings';
+import { tokensByLogin } from '@passport-kit/test-support/token-login';
 import { rejection } from './support/assertions.js';
 
 describe('TokenClient token exchange (RFC 8693)', () => {

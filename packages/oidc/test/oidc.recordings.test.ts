@@ -8,9 +8,9 @@ import { OpenIDConnectStrategy } from '@passport-kit/oidc';
 import { expect } from 'chai';
 import nock from 'nock';
 import sinon from 'sinon';
-import { recordedUser } from '../../../scripts/recorders/oidc.js';
-import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
+import { recordedUser } from '@passport-kit/test-support/oidc-recorded-user';
+import { loadRecording, replayRecording, pkceVerifierFor } from '@passport-kit/test-support/recordings';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
 
 interface OIDCContext extends Record<string, string> {
   issuer: string;

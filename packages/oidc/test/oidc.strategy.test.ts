@@ -2,7 +2,7 @@ import type { VerifyCallback } from '@passport-kit/oauth2';
 import { OpenIDConnectStrategy, type OpenIDConnectProfile, type OpenIDConnectStrategyOptions } from '@passport-kit/oidc';
 import { expect } from 'chai';
 import nock from 'nock';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
 import { CLIENT_ID, CLIENT_SECRET, ISSUER, atHash256, claims, jwks, signIdToken, signingKey, type SigningKey } from './support/tokens.js';
 
 const CALLBACK_URL = 'http://app.test/auth/callback';

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { resolveClients, type EmulatorClients, type EmulatorClientsInput } from './clients.js';
 import { renderAvatar } from './lib/avatar.js';
 import type { EmulatorContext, Route } from './lib/context.js';
-import { facebookRoutes } from './lib/facebook.js';
-import { githubRoutes } from './lib/github.js';
+import { facebookEndpoints, facebookRoutes } from './lib/facebook.js';
+import { githubEndpoints, githubRoutes } from './lib/github.js';
 import { GrantStore } from './lib/grant-store.js';
 import { parseBody, readBody, searchParamsToRecord, sendJSON, sendText, type ParsedRequest } from './lib/http.js';
-import { twitterRoutes } from './lib/twitter.js';
-import { xRoutes } from './lib/x.js';
+import { twitterEndpoints, twitterRoutes } from './lib/twitter.js';
+import { xEndpoints, xRoutes } from './lib/x.js';
 import { ENDPOINT_NAMES, ScenarioBook, type EndpointName, type Scenario, type ScenarioOptions } from './scenario.js';
 import { DEFAULT_USERS, resolveUsers, type EmulatorUser, type EmulatorUserInput } from './users.js';
 
@@ -296,36 +296,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   return {
     url: origin,
-    github: {
-      baseURL: githubBase,
-      authorizationURL: `${githubBase}/login/oauth/authorize`,
-      tokenURL: `${githubBase}/login/oauth/access_token`,
-      apiURL: `${githubBase}/api/v3`,
-      userProfileURL: `${githubBase}/api/v3/user`,
-      userEmailURL: `${githubBase}/api/v3/user/emails`,
-      issuer: githubIssuer,
-    },
-    facebook: {
-      baseURL: facebookBase,
-      graphAPIVersion,
-      authorizationURL: `${facebookBase}/${graphAPIVersion}/dialog/oauth`,
-      tokenURL: `${facebookBase}/${graphAPIVersion}/oauth/access_token`,
-      profileURL: `${facebookBase}/${graphAPIVersion}/me`,
-    },
-    x: {
-      baseURL: xBase,
-      authorizationURL: `${xBase}/i/oauth2/authorize`,
-      tokenURL: `${xBase}/2/oauth2/token`,
-      userProfileURL: `${xBase}/2/users/me`,
-    },
-    twitter: {
-      baseURL: twitterBase,
-      requestTokenURL: `${twitterBase}/oauth/request_token`,
-      authorizationURL: `${twitterBase}/oauth/authorize`,
-      authenticateURL: `${twitterBase}/oauth/authenticate`,
-      accessTokenURL: `${twitterBase}/oauth/access_token`,
-      userProfileURL: `${twitterBase}/1.1/account/verify_credentials.json`,
-    },
+    github: githubEndpoints(githubBase, githubIssuer),
+    facebook: facebookEndpoints(facebookBase, graphAPIVersion),
+    x: xEndpoints(xBase),
+    twitter: twitterEndpoints(twitterBase),
     users: ctx.users,
     clients: ctx.clients,
     requests: counts,

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { LOGIN_CHANNELS } from '@passport-kit/core';
 import { TwitterStrategy } from '@passport-kit/twitter';
-import { OAuth1Provider, type OAuth1ProviderHandle } from '../../testing/src/oauth1-provider.js';
-import { recordLoginSteps } from '../../oauth2/test/support/login-diagnostics.js';
-import { createApp, pathOf } from '../../oauth1/test/support/app.js';
+import { OAuth1Provider, type OAuth1ProviderHandle } from '@passport-kit/testing';
+import { recordLoginSteps } from '@passport-kit/test-support/login-diagnostics';
+import { createApp, pathOf } from '@passport-kit/test-support/oauth1-login-app';
 
 const CONSUMER = { key: 'twitter-diagnostics', secret: 'twitter-diagnostics-secret' };
 

@@ -3,8 +3,8 @@
 // Every replayed call must carry a signature that verifies, and every recorded call must be made.
 import { expect } from 'chai';
 import { TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
-import { replayOAuth1, type OAuth1Context } from '../../oauth1/test/support/replay.js';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
+import { replayOAuth1, type OAuth1Context } from '@passport-kit/test-support/oauth1-replay';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
 
 interface TwitterContext extends OAuth1Context {
   requestTokenURL: string;

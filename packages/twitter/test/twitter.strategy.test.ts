@@ -4,7 +4,7 @@ import util from 'node:util';
 import { expect } from 'chai';
 import nock from 'nock';
 import { APIError, AUTHORIZE_URL, TwitterStrategy, type TwitterProfile, type TwitterStrategyOptions } from '@passport-kit/twitter';
-import { Browser, loginApp, type LoginAppOptions } from '../../oauth2/test/support/login-app.js';
+import { Browser, loginApp, type LoginAppOptions } from '@passport-kit/test-support/login-app';
 import { INVALID_TOKEN, VERIFY_CREDENTIALS, XML_ERROR } from './support/payloads.js';
 
 const API = 'https://api.twitter.com';

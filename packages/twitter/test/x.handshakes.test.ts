@@ -3,8 +3,8 @@
 // token request must carry a verifier matching this login's S256 challenge.
 import { expect } from 'chai';
 import { XStrategy, type XProfile } from '@passport-kit/twitter';
-import { loadRecording, replayRecording, pkceVerifierFor } from '../../../test/support/recordings.js';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
+import { loadRecording, replayRecording, pkceVerifierFor } from '@passport-kit/test-support/recordings';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
 
 interface XContext extends Record<string, string> {
   clientID: string;

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { XStrategy, type XProfile, type XStrategyOptions } from '@passport-kit/twitter';
-import { Browser, loginApp } from '../../oauth2/test/support/login-app.js';
+import { Browser, loginApp } from '@passport-kit/test-support/login-app';
 import { USERS_ME, X_UNAUTHORIZED } from './support/payloads.js';
 
 const API = 'https://api.x.com';

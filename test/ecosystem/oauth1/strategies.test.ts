@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Strategy } from 'passport-strategy';
-import { OAuth1Provider, type OAuth1ProviderHandle, type OAuth1ProviderOptions, type OAuth1ProviderUser } from '../../../packages/testing/src/oauth1-provider.js';
+import { OAuth1Provider, type OAuth1ProviderHandle, type OAuth1ProviderOptions, type OAuth1ProviderUser } from '@passport-kit/testing';
 import { ensureBuilt, publicPackages } from '../../packaging/pack.js';
 import { loadStrategy, realPassportOAuth1, resolvedBase, type Base } from './support/load-strategy.js';
 import { CALLBACK_URL, forwardOnce, logIn, loginApp } from './support/login.js';

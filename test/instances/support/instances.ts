@@ -6,7 +6,7 @@ import { OAuth1Strategy, type OAuth1StrategyOptions } from '@passport-kit/oauth1
 import { OAuth2Strategy, type OAuth2StrategyOptions } from '@passport-kit/oauth2';
 import { createApp, type AppOptions, type Outcome } from '../../hardening/support/app.js';
 import { Client, CookieJar, listen, type Listening } from '../../hardening/support/http.js';
-import { form, json, startProvider, type Provider } from '../../hardening/support/provider.js';
+import { form, json, startProvider, type Provider } from '@passport-kit/test-support/loopback-provider';
 
 /** The URL users see; every instance sits behind it. */
 export const PUBLIC_ORIGIN = 'https://app.example';

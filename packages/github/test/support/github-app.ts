@@ -2,7 +2,7 @@
 import nock from 'nock';
 import type { VerifyCallback } from '@passport-kit/core';
 import { GitHubStrategy, type GitHubProfile, type GitHubStrategyOptions } from '@passport-kit/github';
-import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '../../../oauth2/test/support/login-app.js';
+import { Browser, CALLBACK_URL, loginApp, type LoginAppOptions } from '@passport-kit/test-support/login-app';
 
 export { Browser, CALLBACK_URL, loginApp };
 

@@ -6,7 +6,7 @@ import session from 'express-session';
 import passport from 'passport';
 import request from 'supertest';
 import { OAuth1Strategy } from '@passport-kit/oauth1';
-import { OAuth1Provider } from '../../../testing/src/oauth1-provider.js';
+import { OAuth1Provider } from '@passport-kit/testing';
 
 const provider = new OAuth1Provider({ consumers: [{ key: 'consumer-1', secret: 'consumer-secret-cross-host' }] });
 const { url, close } = await provider.start();

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EmulatorClient } from '../clients.js';
+import type { FacebookEndpoints } from '../start-emulator.js';
 import type { EmulatorUser } from '../users.js';
 import { handleAuthorization, isRedirectURI, splitScope, type AuthorizationDialect } from './authorization-flow.js';
 import type { EndpointCall, Route } from './context.js';
@@ -11,6 +12,17 @@ const VERSION = String.raw`(?:\/v\d+\.\d+)?`;
 const DIALOG_PATH = new RegExp(`^${VERSION}\\/dialog\\/oauth$`);
 const TOKEN_PATH = new RegExp(`^${VERSION}\\/oauth\\/access_token$`);
 const ME_PATH = new RegExp(`^${VERSION}\\/me$`);
+
+/** The endpoint URLs below `base` (`<emulator.url>/facebook`), with the Graph API version in the path. */
+export function facebookEndpoints(base: string, graphAPIVersion: string): FacebookEndpoints {
+  return {
+    baseURL: base,
+    graphAPIVersion,
+    authorizationURL: `${base}/${graphAPIVersion}/dialog/oauth`,
+    tokenURL: `${base}/${graphAPIVersion}/oauth/access_token`,
+    profileURL: `${base}/${graphAPIVersion}/me`,
+  };
+}
 
 interface GraphError {
   readonly message: string;

@@ -1,4 +1,5 @@
 import type { EmulatorClient } from '../clients.js';
+import type { GitHubEndpoints } from '../start-emulator.js';
 import type { EmulatorUser } from '../users.js';
 import { handleAuthorization, isRedirectURI, splitScope, type AuthorizationDialect } from './authorization-flow.js';
 import type { EndpointCall, Route } from './context.js';
@@ -11,6 +12,19 @@ const AUTHORIZE_PATH = /^\/login\/oauth\/authorize$/;
 const TOKEN_PATH = /^\/login\/oauth\/access_token$/;
 const USER_PATH = /^\/api\/v3\/user$/;
 const EMAILS_PATH = /^\/api\/v3\/user\/emails$/;
+
+/** The endpoint URLs below `base` (`<emulator.url>/github`), laid out like GitHub Enterprise Server. */
+export function githubEndpoints(base: string, issuer: string | undefined): GitHubEndpoints {
+  return {
+    baseURL: base,
+    authorizationURL: `${base}/login/oauth/authorize`,
+    tokenURL: `${base}/login/oauth/access_token`,
+    apiURL: `${base}/api/v3`,
+    userProfileURL: `${base}/api/v3/user`,
+    userEmailURL: `${base}/api/v3/user/emails`,
+    issuer,
+  };
+}
 
 const AUTHORIZATION_ERRORS_DOC = 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors';
 const TOKEN_ERRORS_DOC = 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorConsumer } from '../clients.js';
 import { OAuth1Problem, OAuth1Provider, type OAuth1AccessGrant } from '../oauth1-provider.js';
+import type { TwitterEndpoints } from '../start-emulator.js';
 import type { EmulatorUser } from '../users.js';
 import { findUser } from '../users.js';
 import { renderConsentPage, renderErrorPage } from './consent-page.js';
@@ -14,6 +15,18 @@ const AUTHORIZE_PATH = `${PREFIX}/oauth/authorize`;
 const AUTHENTICATE_PATH = `${PREFIX}/oauth/authenticate`;
 const ACCESS_TOKEN_PATH = `${PREFIX}/oauth/access_token`;
 const VERIFY_CREDENTIALS_PATH = `${PREFIX}/1.1/account/verify_credentials.json`;
+
+/** The endpoint URLs below `base` (`<emulator.url>/twitter`). */
+export function twitterEndpoints(base: string): TwitterEndpoints {
+  return {
+    baseURL: base,
+    requestTokenURL: `${base}/oauth/request_token`,
+    authorizationURL: `${base}/oauth/authorize`,
+    authenticateURL: `${base}/oauth/authenticate`,
+    accessTokenURL: `${base}/oauth/access_token`,
+    userProfileURL: `${base}/1.1/account/verify_credentials.json`,
+  };
+}
 
 // https://developer.x.com/en/support/x-api/error-troubleshooting (v1.1 error codes)
 const COULD_NOT_AUTHENTICATE = { code: 32, message: 'Could not authenticate you.' };

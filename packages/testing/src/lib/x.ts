@@ -1,4 +1,5 @@
 import type { EmulatorClient } from '../clients.js';
+import type { XEndpoints } from '../start-emulator.js';
 import type { EmulatorUser } from '../users.js';
 import { handleAuthorization, isRedirectURI, splitScope, type AuthorizationDialect } from './authorization-flow.js';
 import type { EndpointCall, Route } from './context.js';
@@ -9,6 +10,16 @@ import { isCodeChallengeMethod, verifyCodeVerifier } from './pkce.js';
 const AUTHORIZE_PATH = /^\/i\/oauth2\/authorize$/;
 const TOKEN_PATH = /^\/2\/oauth2\/token$/;
 const ME_PATH = /^\/2\/users\/me$/;
+
+/** The endpoint URLs below `base` (`<emulator.url>/x`). */
+export function xEndpoints(base: string): XEndpoints {
+  return {
+    baseURL: base,
+    authorizationURL: `${base}/i/oauth2/authorize`,
+    tokenURL: `${base}/2/oauth2/token`,
+    userProfileURL: `${base}/2/users/me`,
+  };
+}
 
 // https://docs.x.com/x-api/fundamentals/data-dictionary#user
 const USER_FIELDS = [

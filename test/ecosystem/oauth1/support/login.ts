@@ -7,7 +7,7 @@ import nock from 'nock';
 import { Passport } from 'passport';
 import type { Strategy } from 'passport-strategy';
 import request from 'supertest';
-import type { OAuth1ProviderHandle } from '../../../../packages/testing/src/oauth1-provider.js';
+import type { OAuth1ProviderHandle } from '@passport-kit/testing';
 
 export const CALLBACK_URL = 'http://app.test/auth/callback';
 

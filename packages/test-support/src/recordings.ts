@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import nock from 'nock';
 
-const FIXTURES_ROOT = fileURLToPath(new URL('../../test-fixtures/', import.meta.url));
+const FIXTURES_ROOT = fileURLToPath(new URL('../../../test-fixtures/', import.meta.url));
 
 /** The contents of one `recording.json`. */
 export interface Recording<Context extends Record<string, string> = Record<string, string>> {

@@ -99,3 +99,24 @@ export class Browser {
     return { status: res.status, ...(res.body as object) };
   }
 }
+
+/**
+ * An app with several strategies by name, for logins that must not cross between them:
+ * `/login/:name` starts one, `/callback/:name` answers `{ user, info }` as JSON, with status 200
+ * or the failure's status. express-session unless `session: false`.
+ */
+export function namedStrategiesApp(strategies: Record<string, { authenticate(...args: never[]): void }>, options: { session?: boolean } = {}) {
+  const auth = new passport.Passport();
+  for (const [name, strategy] of Object.entries(strategies)) auth.use(name, strategy as unknown as passport.Strategy);
+  const app = express();
+  if (options.session !== false) app.use(session({ secret: 'test session secret', resave: false, saveUninitialized: false }));
+  app.use(auth.initialize());
+  app.get('/login/:name', (req, res, next) => auth.authenticate(req.params.name, { session: false })(req, res, next));
+  app.get('/callback/:name', (req, res, next) =>
+    auth.authenticate(req.params.name, { session: false }, (err: unknown, user: unknown, info: unknown, status: unknown) => {
+      if (err) return next(err);
+      res.status(user ? 200 : Number(status ?? 401)).json({ user, info });
+    })(req, res, next),
+  );
+  return app;
+}

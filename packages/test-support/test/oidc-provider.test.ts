@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
-import { loginThroughProvider } from './browserless-login.js';
-import { startOidcProvider, type OidcProvider } from './oidc-provider.js';
+import { loginThroughProvider } from '../src/browserless-login.js';
+import { startOidcProvider, type OidcProvider } from '../src/oidc-provider.js';
 
 const CALLBACK = 'http://127.0.0.1:9/auth/callback';
 

@@ -5,8 +5,8 @@
 // secret the recording handed out. The nonce, timestamp and signature differ on every run.
 import { parseFormEncoded, signatureBaseString, verifySignature, type SignatureMethod } from '@passport-kit/oauth1';
 import nock from 'nock';
-import { parseAuthorization } from '../../../testing/src/oauth1-provider.js';
-import { loadRecording, type Recording } from '../../../../test/support/recordings.js';
+import { parseAuthorization } from '@passport-kit/testing';
+import { loadRecording, type Recording } from './recordings.js';
 
 export interface OAuth1Context extends Record<string, string> {
   providerURL: string;

@@ -1,7 +1,7 @@
 // How a hostile or broken provider answers: each behaviour is a loopback handler, and the
 // oversized ones report how much they managed to send before the client stopped reading.
 import type { ServerResponse } from 'node:http';
-import type { Handler } from './provider.js';
+import type { Handler } from './loopback-provider.js';
 
 export const HOSTILE_BEHAVIOURS = [
   'hang',

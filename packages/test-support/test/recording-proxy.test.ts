@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HttpClient } from '@passport-kit/core';
 import { expect } from 'chai';
 import nock from 'nock';
-import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
-import { sameBody } from './recordings.js';
+import { startRecordingProxy, type RecordingProxy } from '../src/recording-proxy.js';
+import { sameBody } from '../src/recordings.js';
 
 describe('recording proxy', () => {
   let upstream: Server;

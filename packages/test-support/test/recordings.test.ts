@@ -2,8 +2,8 @@
 // running: checks the recorder's output and replayRecording() together.
 import { expect } from 'chai';
 import nock from 'nock';
-import { appAgent, finishLogin, loginApp, oidcStrategy, startLogin, type AppAgent } from './oidc-login-app.js';
-import { loadRecording, pkceVerifierFor, replayRecording } from './recordings.js';
+import { appAgent, finishLogin, loginApp, oidcStrategy, startLogin, type AppAgent } from '../src/oidc-login-app.js';
+import { loadRecording, pkceVerifierFor, replayRecording } from '../src/recordings.js';
 
 type OAuth2Context = {
   authorizationURL: string;
