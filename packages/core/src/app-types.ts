@@ -34,4 +34,8 @@ export type VerifiedUser = Express.User | false | null;
  * is already logged in (account linking). Fastify and Koa apps name their own request type by
  * annotating `req`.
  */
-export type PassportRequest = IncomingRequest & Express.Request & { user?: Express.User | undefined };
+export type PassportRequest = IncomingRequest &
+  Express.Request & {
+    /** The logged-in user, which passport sets (account linking reads it). */
+    user?: Express.User | undefined;
+  };

@@ -73,6 +73,7 @@ export {
   type LoginObserver,
   type LoginStartFacts,
   type ObservableStrategy,
+  type VerifyOutcome,
 } from './login-observer.js';
 export { loginId, markLoginCompleted, recallLogin, rememberLogin, type RecentLogin } from './recent-logins.js';
 export { explainStateFailure, type StateFailureFacts } from './state-failure-hint.js';

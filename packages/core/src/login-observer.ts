@@ -11,8 +11,17 @@ import { explainStateFailure } from './state-failure-hint.js';
 import { PassportKitError } from './errors.js';
 import type { StrategyActions } from './strategy-base.js';
 
+/** What a verify step ends with: the user (or `false`). */
+export interface VerifyOutcome {
+  /** The user verify gave, `false` or nothing for a failure. */
+  user: unknown;
+}
+
 /** The part of a strategy the observer wraps: passport's actions on the per-request copy. */
-export type ObservableStrategy = StrategyActions & { name?: string | undefined };
+export type ObservableStrategy = StrategyActions & {
+  /** The strategy's name, as messages report it. */
+  name?: string | undefined;
+};
 
 /** How a login starts, as the strategy knows it when it redirects to the provider. */
 export interface LoginStartFacts {
@@ -60,7 +69,7 @@ export interface LoginObserver {
   /** Runs a back-channel step (token request, profile) so each of its calls is published. */
   duringStep<T>(strategy: ObservableStrategy, req: IncomingRequest, step: BackChannelStep, work: () => Promise<T>): Promise<T>;
   /** Runs the verify callback and publishes what it answered and how long it took. */
-  duringVerify<T extends { user: unknown }>(strategy: ObservableStrategy, req: IncomingRequest, work: () => Promise<T>): Promise<T>;
+  duringVerify<T extends VerifyOutcome>(strategy: ObservableStrategy, req: IncomingRequest, work: () => Promise<T>): Promise<T>;
 }
 
 const STATE_FAILURE_REASONS: ReadonlySet<unknown> = new Set<StateFailureReason>(['missing', 'mismatch', 'expired']);

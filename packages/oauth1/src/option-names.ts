@@ -3,6 +3,8 @@ import type { OAuth1StrategyOptions } from './strategy.js';
 /**
  * Every option `OAuth1Strategy` reads (the keys of `OAuth1StrategyOptions`, checked by the
  * compiler), for the unknown-option warning. Provider packages spread it into their own list.
+ *
+ * @internal
  */
 export const OAUTH1_OPTION_NAMES = {
   requestTokenURL: true,

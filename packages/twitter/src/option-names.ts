@@ -1,7 +1,11 @@
 import { OAUTH1_OPTION_NAMES } from '@passport-kit/oauth1';
 import type { TwitterStrategyOptions } from './options.js';
 
-/** Every option `TwitterStrategy` reads (checked by the compiler), for the unknown-option warning. */
+/**
+ * Every option `TwitterStrategy` reads (checked by the compiler), for the unknown-option warning.
+ *
+ * @internal
+ */
 export const TWITTER_OPTION_NAMES = {
   ...OAUTH1_OPTION_NAMES,
   userProfileURL: true,
