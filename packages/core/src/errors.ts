@@ -98,3 +98,64 @@ export class UnexpectedBodyError extends PassportKitError {
     super(message, 'ERR_UNEXPECTED_BODY', options);
   }
 }
+
+/** Options of {@link InternalOAuthError}. */
+export interface InternalOAuthErrorOptions {
+  /**
+   * `false`: passport-oauth1's message, as given; the cause's status then shows in `toString()`
+   * only. Default `true`: the message also says what went wrong underneath (see the class).
+   */
+  quoteCause?: boolean | undefined;
+}
+
+/**
+ * Talking to the provider failed for a reason that is not an OAuth error response: a timeout,
+ * a refused connection, an unexpected status or body. passport-oauth2's and passport-oauth1's
+ * error (both packages export this one class). `oauthError` (also `cause`) is what went wrong
+ * underneath; a passport-kit cause's message, or the status of node-oauth's `{ statusCode,
+ * data }`, is part of the message, so a log line shows the real cause. A foreign error's
+ * message is never quoted: it may hold a secret.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof InternalOAuthError && err.oauthError instanceof UnexpectedStatusError) {
+ *   console.error(err.message, err.oauthError.statusCode);
+ * }
+ * ```
+ */
+export class InternalOAuthError extends PassportKitError {
+  declare code: 'ERR_INTERNAL_OAUTH';
+  /** What went wrong underneath, as passport-oauth2 and passport-oauth1 name it (also `cause`). */
+  oauthError: unknown;
+  readonly #statusInMessage: boolean;
+
+  constructor(message: string, err?: unknown, options: InternalOAuthErrorOptions = {}) {
+    const full = options.quoteCause === false ? message : withCause(message, err);
+    super(full, 'ERR_INTERNAL_OAUTH', err === undefined ? {} : { cause: err });
+    this.oauthError = err;
+    this.#statusInMessage = full !== message;
+  }
+
+  /** `InternalOAuthError: message`, with `(status: 401)` when the message does not say it; never the body. */
+  override toString(): string {
+    const status = this.#statusInMessage ? undefined : statusOf(this.oauthError);
+    return `${this.name}: ${this.message}${status === undefined ? '' : ` (status: ${status})`}`;
+  }
+}
+
+// Only causes whose text we control are quoted: a foreign error's message may hold a secret.
+function withCause(message: string, err: unknown): string {
+  if (err instanceof PassportKitError) return `${message}: ${err.message}`;
+  // node-oauth's `{ statusCode, data }` (an object, not an Error): its status, never its data.
+  if (typeof err === 'object' && err !== null && !(err instanceof Error)) {
+    const status = statusOf(err);
+    if (status !== undefined) return `${message} (status ${status})`;
+  }
+  return message;
+}
+
+function statusOf(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const status = (value as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}

@@ -1,4 +1,5 @@
 export { concealProperties } from './conceal-properties.js';
+export { deriveCookieSecret } from './cookie-secret.js';
 export { CookieTransactionStore, type CookieTransactionStoreOptions } from './cookie-transaction-store.js';
 export {
   UntrustedHostError,
@@ -9,10 +10,12 @@ export {
 } from './callback-url.js';
 export { DefaultTransactionStore, type DefaultTransactionStoreOptions } from './default-transaction-store.js';
 export {
+  InternalOAuthError,
   NetworkError,
   PassportKitError,
   UnexpectedBodyError,
   UnexpectedStatusError,
+  type InternalOAuthErrorOptions,
   type PassportKitErrorOptions,
 } from './errors.js';
 export {
@@ -27,6 +30,7 @@ export {
 export { loginBinding } from './login-binding.js';
 export type { Profile, ProfileEmail } from './profile.js';
 export { randomToken } from './random.js';
+export { redact } from './redact.js';
 export {
   headerValue,
   paramValue,
@@ -36,6 +40,7 @@ export {
   type ResponseLike,
   type SessionLike,
 } from './request.js';
+export { shouldSkipUserProfile, type SkipUserProfileOption } from './skip-user-profile.js';
 export { Strategy, type PassportStrategy, type StrategyActions } from './strategy-base.js';
 export type { Dispatcher } from 'undici';
 export { SessionTransactionStore, type SessionTransactionStoreOptions } from './session-transaction-store.js';

@@ -23,7 +23,8 @@ export type { PasswordGrant } from './password-grant.js';
 export { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
 export type { RefreshOptions, RefreshedTokens } from './refresh.js';
 export type { RevocationOptions } from './revocation.js';
-export { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
+export type { SkipUserProfile } from './skip-user-profile.js';
+export { shouldSkipUserProfile } from '@passport-kit/core';
 export {
   DefaultStateStore,
   NullStateStore,

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import {
   HttpClient,
   PassportKitError,
   callVerify,
   callableClass,
+  deriveCookieSecret,
   initialize,
+  redact,
+  shouldSkipUserProfile,
   settle,
   strategyLabel,
   strategyLabelOf,
@@ -21,7 +23,6 @@ import {
 import packageJson from '../package.json' with { type: 'json' };
 import { buildAuthorizationURL } from './authorization-url.js';
 import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
-import { redact } from './lib/redact.js';
 import { duringStep, duringVerify, observeLogin, reportStateCheck } from './login-observer.js';
 import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
 import { OAUTH2_OPTION_NAMES } from './option-names.js';
@@ -29,7 +30,7 @@ import { warnIfNoClientSecret } from './client-secret-check.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
-import { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
+import type { SkipUserProfile } from './skip-user-profile.js';
 import { DefaultStateStore, NullStateStore, type StateStore, type StateStoreMeta } from './state-store.js';
 import { TokenClient } from './token-client.js';
 import type { TokenResponse } from './token-response.js';
@@ -466,14 +467,9 @@ function chooseStateStore(
     return { store: new NullStateStore(), usesDefault: false, pkce: undefined };
   }
   const cookie = options.stateCookie ?? {};
-  const secret = cookie.secret ?? (options.clientSecret ? deriveCookieSecret(options.clientSecret) : randomToken(32));
+  const secret = cookie.secret ?? (options.clientSecret ? deriveCookieSecret(options.clientSecret, 'oauth2 state cookie') : randomToken(32));
   const store = new DefaultStateStore({ key, ttl: options.stateTTL, cookie: { ...cookie, secret } });
   return { store, usesDefault: true, pkce: options.pkce === false ? undefined : requestedPKCE ?? 'S256' };
-}
-
-// Instances sharing a client secret can complete each other's sessionless logins.
-function deriveCookieSecret(clientSecret: string): string {
-  return createHash('sha256').update(`passport-kit state cookie\0${clientSecret}`).digest('base64url');
 }
 
 /**
