@@ -31,6 +31,7 @@ export { loginBinding } from './login-binding.js';
 export type { Profile, ProfileEmail } from './profile.js';
 export { randomToken } from './random.js';
 export { redact } from './redact.js';
+export { remoteKeySet, type KeySetFetchError, type RemoteKeySetOptions } from './remote-key-set.js';
 export {
   headerValue,
   paramValue,

@@ -51,6 +51,7 @@ describe('@passport-kit/core', () => {
       'recordLoginFailure',
       'redact',
       'rememberLogin',
+      'remoteKeySet',
       'resolveCallbackURL',
       'runLoginStep',
       'settle',
