@@ -38,7 +38,12 @@ export {
   OAuth2Strategy as Strategy,
   OAuth2Strategy as default,
   OAuth2StrategyClass,
-  type LoginExtras, type OAuth2VerifyFunction, type ProfileCallback } from './strategy.js';
+  type LoginContext,
+  type LoginExtras,
+  type OAuth2VerifyFunction,
+  type ProfileCallback,
+} from './strategy.js';
+export type { ResourceRequestOptions, ResourceResponse } from './protected-resource.js';
 export { TokenClient, type AuthorizationCodeGrant, type TokenClientOptions } from './token-client.js';
 export { TOKEN_TYPES, readTokenExchangeResponse, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
 export { parseTokenBody, readTokenResponse, type TokenResponse } from './token-response.js';
