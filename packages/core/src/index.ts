@@ -15,8 +15,14 @@ export {
   PassportKitError,
   UnexpectedBodyError,
   UnexpectedStatusError,
+  type DiscoveryErrorCode,
+  type IdTokenErrorCode,
   type InternalOAuthErrorOptions,
+  type NetworkErrorCode,
+  type OAuthErrorCode,
+  type PassportKitErrorCode,
   type PassportKitErrorOptions,
+  type UserInfoErrorCode,
 } from './errors.js';
 export {
   DEFAULT_MAX_RESPONSE_SIZE,
