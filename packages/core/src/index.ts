@@ -1,5 +1,6 @@
-export { concealProperties } from './conceal-properties.js';
-export { deriveCookieSecret } from './cookie-secret.js';
+// ---------------------------------------------------------------------------------------------
+// For apps and provider packages: the documented API (README.md).
+// ---------------------------------------------------------------------------------------------
 export { CookieTransactionStore, type CookieTransactionStoreOptions } from './cookie-transaction-store.js';
 export {
   UntrustedHostError,
@@ -33,10 +34,8 @@ export {
   type HttpRequest,
   type HttpResponse,
 } from './http-client.js';
-export { loginBinding } from './login-binding.js';
 export type { Profile, ProfileEmail } from './profile.js';
 export { randomToken } from './random.js';
-export { redact } from './redact.js';
 export { remoteKeySet, type KeySetFetchError, type RemoteKeySetOptions } from './remote-key-set.js';
 export {
   headerValue,
@@ -47,7 +46,6 @@ export {
   type ResponseLike,
   type SessionLike,
 } from './request.js';
-export { shouldSkipUserProfile, type SkipUserProfileOption } from './skip-user-profile.js';
 export { Strategy, type PassportStrategy, type StrategyActions } from './strategy-base.js';
 export type { Dispatcher } from 'undici';
 export { SessionTransactionStore, type SessionTransactionStoreOptions } from './session-transaction-store.js';
@@ -58,7 +56,6 @@ export {
   type TransactionStore,
 } from './transaction-store.js';
 export { userAgent } from './user-agent.js';
-export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback } from './verify.js';
 export { callableClass, initialize, type CallableClass } from './callable-class.js';
 export {
   LOGIN_CHANNELS,
@@ -74,11 +71,25 @@ export {
   type LoginVerifyMessage,
   type StateFailureReason,
 } from './login-channels.js';
+export { LOGIN_FAILURE_FIELD, type PassportKitFailure } from './login-failure.js';
+export { WARNING_CODES, WARNING_TYPE } from './warnings.js';
+
+// ---------------------------------------------------------------------------------------------
+// Internal: the plumbing passport-kit's own packages share (README.md, "Internal plumbing").
+// Exported from the root so that every package uses one copy of its module state (warnings
+// already given, recent logins); not for apps, and it may change in any release.
+// ---------------------------------------------------------------------------------------------
+export { concealProperties } from './conceal-properties.js';
+export { deriveCookieSecret } from './cookie-secret.js';
+export { describeURL, originOf } from './describe-url.js';
 export { isAnyLoginStepObserved, isObserved, publish } from './diagnostics.js';
+export { loginBinding } from './login-binding.js';
+export { recordLoginFailure } from './login-failure.js';
 export { runLoginStep, type BackChannelStep } from './login-step.js';
 export { loginId, markLoginCompleted, recallLogin, rememberLogin, type RecentLogin } from './recent-logins.js';
+export { redact } from './redact.js';
+export { shouldSkipUserProfile, type SkipUserProfileOption } from './skip-user-profile.js';
 export { explainStateFailure, type StateFailureFacts } from './state-failure-hint.js';
-export { LOGIN_FAILURE_FIELD, recordLoginFailure, type PassportKitFailure } from './login-failure.js';
-export { describeURL, originOf } from './describe-url.js';
-export { WARNING_CODES, WARNING_TYPE, warnOnce, warnUnknownOptions } from './warnings.js';
 export { strategyLabel, strategyLabelOf } from './strategy-label.js';
+export { callVerify, settle, type Verified, type VerifyArguments, type VerifyCallback } from './verify.js';
+export { warnOnce, warnUnknownOptions } from './warnings.js';
