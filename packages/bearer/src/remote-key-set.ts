@@ -47,5 +47,5 @@ export function remoteKeySet(url: string, options: RemoteKeySetOptions = {}): JW
     retryAfterFailure: options.retryAfterFailure,
     // A transport failure names what failed; a status or body says what came back.
     failure: (cause) => new JwksUnavailableError(cause instanceof NetworkError ? `${describeTarget('GET', url)} failed` : cause.message, { cause }),
-  });
+  }) as JWTVerifyGetKey;
 }

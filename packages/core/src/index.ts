@@ -36,7 +36,7 @@ export {
 } from './http-client.js';
 export type { Profile, ProfileEmail } from './profile.js';
 export { randomToken } from './random.js';
-export { remoteKeySet, type KeySetFetchError, type RemoteKeySetOptions } from './remote-key-set.js';
+export { remoteKeySet, type KeySetFetchError, type RemoteKeyResolver, type RemoteKeySetOptions } from './remote-key-set.js';
 export {
   headerValue,
   paramValue,

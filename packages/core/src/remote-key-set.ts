@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { NetworkError, UnexpectedBodyError, UnexpectedStatusError } from './errors.js';
 import { describeTarget, type HttpClient } from './http-client.js';
 
@@ -24,6 +24,12 @@ export interface RemoteKeySetOptions {
   failure?: ((cause: KeySetFetchError) => Error) | undefined;
 }
 
+/**
+ * A key resolver for jose's `jwtVerify` (jose's `JWTVerifyGetKey`: cast to it), declared here
+ * so that core's types and cold import do not load jose.
+ */
+export type RemoteKeyResolver = (protectedHeader: object, token: object) => Promise<unknown>;
+
 /** Why fetching a key set failed. */
 export type KeySetFetchError = NetworkError | UnexpectedStatusError | UnexpectedBodyError;
 
@@ -32,15 +38,25 @@ export type KeySetFetchError = NetworkError | UnexpectedStatusError | Unexpected
  * at a time for concurrent verifications) fetching through `http` (its dispatcher, deadline,
  * size cap and User-Agent), with a failure backoff and serve-stale-on-error on top.
  */
-export function remoteKeySet(url: string, http: HttpClient, options: RemoteKeySetOptions = {}): JWTVerifyGetKey {
+export function remoteKeySet(url: string, http: HttpClient, options: RemoteKeySetOptions = {}): RemoteKeyResolver {
+  const jwksURL = new URL(url);
   const fetcher = new KeySetFetcher(url, http, options);
-  return createRemoteJWKSet(new URL(url), {
-    cooldownDuration: options.cooldown ?? 30_000,
-    cacheMaxAge: options.maxAge ?? 600_000,
-    // jose's own deadline stays above the client's, so the client's NetworkError is what surfaces.
-    timeoutDuration: 2 ** 31 - 1,
-    [customFetch]: (fetchURL: string) => fetcher.fetch(fetchURL),
-  });
+  // jose is loaded on first use, as the cookie store loads it: importing it is about a third of
+  // this package's cold import time (bench/run.ts), and most apps never verify a JWT.
+  let resolver: Promise<JWTVerifyGetKey> | undefined;
+  return async (protectedHeader, token) => {
+    resolver ??= import('jose').then(({ createRemoteJWKSet, customFetch }) =>
+      createRemoteJWKSet(jwksURL, {
+        cooldownDuration: options.cooldown ?? 30_000,
+        cacheMaxAge: options.maxAge ?? 600_000,
+        // jose's own deadline stays above the client's, so the client's NetworkError is what surfaces.
+        timeoutDuration: 2 ** 31 - 1,
+        [customFetch]: (fetchURL: string) => fetcher.fetch(fetchURL),
+      }),
+    );
+    const getKey = await resolver;
+    return getKey(protectedHeader as Parameters<JWTVerifyGetKey>[0], token as Parameters<JWTVerifyGetKey>[1]);
+  };
 }
 
 class KeySetFetcher {

@@ -20,5 +20,5 @@ export interface RemoteKeySetOptions {
  * or an `UnexpectedStatusError` / `UnexpectedBodyError`.
  */
 export function remoteKeySet(jwksURL: string, http: HttpClient, options: RemoteKeySetOptions = {}): JWTVerifyGetKey {
-  return coreRemoteKeySet(jwksURL, http, { maxAge: options.cacheMaxAge, cooldown: options.cooldownDuration });
+  return coreRemoteKeySet(jwksURL, http, { maxAge: options.cacheMaxAge, cooldown: options.cooldownDuration }) as JWTVerifyGetKey;
 }
