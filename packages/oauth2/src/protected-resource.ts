@@ -6,7 +6,7 @@ import {
   type HttpResponse,
 } from '@passport-kit/core';
 
-/** How {@link readProtectedResource} calls a provider resource and reads its failures. */
+/** How `fetchResource` calls a provider resource and reads its failures. */
 export interface ResourceRequestOptions {
   /** Headers besides `Accept: application/json` and the token's `Authorization`. */
   headers?: Record<string, string> | undefined;
