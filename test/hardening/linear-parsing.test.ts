@@ -4,11 +4,12 @@
 import { performance } from 'node:perf_hooks';
 import { expect } from 'chai';
 import { CookieTransactionStore, originalURL, readParam, resolveCallbackURL, type IncomingRequest } from '@passport-kit/core';
-import { readBearerToken } from '@passport-kit/bearer';
+import { readBearerToken } from '../../packages/bearer/src/bearer-token.js';
 import { FacebookStrategy } from '@passport-kit/facebook';
 import { GitHubStrategy } from '@passport-kit/github';
 import { parseFormEncoded, providerErrorMessage, xmlErrorElement } from '@passport-kit/oauth1';
-import { parseOAuthErrorBody, parseTokenBody } from '@passport-kit/oauth2';
+import { parseOAuthErrorBody } from '../../packages/oauth2/src/parse-error-response.js';
+import { parseTokenBody } from '../../packages/oauth2/src/token-response.js';
 import { TwitterStrategy } from '@passport-kit/twitter';
 import { readTwitterError, readXError } from '../../packages/twitter/src/lib/error-bodies.js';
 

@@ -1,10 +1,9 @@
 export { BearerStrategy, type BearerAuthenticateOptions, type BearerStrategyOptions, type TokenValidation } from './bearer-strategy.js';
-export { readBearerToken, type BearerTokenLookup } from './bearer-token.js';
-export { BEARER_ERROR_STATUS, bearerChallenge, type BearerChallenge, type BearerErrorCode } from './challenge.js';
+export type { BearerTokenLookup } from './bearer-token.js';
+export type { BearerChallenge, BearerErrorCode } from './challenge.js';
 export { IntrospectionFailedError, JwksUnavailableError } from './errors.js';
 export { IntrospectionBearerStrategy, type IntrospectionBearerStrategyOptions } from './introspection-bearer-strategy.js';
-export { IntrospectionCache, type IntrospectionCacheOptions } from './introspection-cache.js';
+export type { IntrospectionCacheOptions } from './introspection-cache.js';
 export { DEFAULT_JWT_ALGORITHMS, JwtBearerStrategy, type JwtBearerStrategyOptions } from './jwt-bearer-strategy.js';
-export { remoteKeySet, type RemoteKeySetOptions } from './remote-key-set.js';
-export { grantedScopes } from './scope.js';
+export type { RemoteKeySetOptions } from './remote-key-set.js';
 export type { BearerVerifyCallback, BearerVerifyFunction, BearerVerifyFunctionWithRequest } from './verify.js';

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
 import { expect } from 'chai';
 import {
+  InternalOAuthError,
   NetworkError,
   PassportKitError,
   UnexpectedBodyError,
   UnexpectedStatusError,
+  type PassportKitErrorCode,
 } from '@passport-kit/core';
 import { requirePrerequisite } from '@passport-kit/test-support/prerequisites';
 
@@ -101,6 +103,46 @@ describe('errors', () => {
         new UnexpectedBodyError('b'),
       ];
       expect(errors.map((err) => err.code)).to.deep.equal(['ERR_TIMEOUT', 'ERR_UNEXPECTED_STATUS', 'ERR_UNEXPECTED_BODY']);
+    });
+  });
+
+  describe('PassportKitErrorCode', () => {
+    const packagesDir = new URL('../../', import.meta.url);
+
+    function sourceFiles(dir: URL): URL[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        if (entry.isDirectory()) return sourceFiles(new URL(`${entry.name}/`, dir));
+        return entry.name.endsWith('.ts') ? [new URL(entry.name, dir)] : [];
+      });
+    }
+
+    it("lists every ERR_ code any package's source raises, so a switch on err.code can cover them all", () => {
+      const listed = readFileSync(new URL('../src/errors.ts', import.meta.url), 'utf8');
+      const raised = new Set<string>();
+      for (const pkg of readdirSync(packagesDir)) {
+        // The provider emulator answers as providers do; it raises none of ours.
+        if (pkg === 'testing' || !existsSync(new URL(`${pkg}/src/`, packagesDir))) continue;
+        for (const file of sourceFiles(new URL(`${pkg}/src/`, packagesDir))) {
+          for (const [, code] of readFileSync(file, 'utf8').matchAll(/'(ERR_[A-Z0-9_]+)'/g)) raised.add(code!);
+        }
+      }
+      expect(raised.size).to.be.greaterThan(30);
+      const unlisted = [...raised].filter((code) => !listed.includes(`'${code}'`));
+      expect(unlisted, 'codes missing from PassportKitErrorCode').to.deep.equal([]);
+    });
+
+    it('narrows err.code in a switch (checked by tsc)', () => {
+      const explain = (err: PassportKitError): string => {
+        switch (err.code) {
+          case 'ERR_TIMEOUT': return 'timeout';
+          case 'invalid_grant': return 'expired';
+          case 'ERR_ID_TOKEN_EXPIRED': return 'id_token expired';
+          default: return 'other';
+        }
+      };
+      const code: PassportKitErrorCode = new InternalOAuthError('Failed to obtain access token').code;
+      expect(code).to.equal('ERR_INTERNAL_OAUTH');
+      expect(explain(new NetworkError('GET https://provider.test/ failed', 'ERR_TIMEOUT'))).to.equal('timeout');
     });
   });
 

@@ -1,4 +1,4 @@
-import { PassportKitError } from '@passport-kit/core';
+import { PassportKitError, redact } from '@passport-kit/core';
 import { AuthorizationError, TokenError } from '@passport-kit/oauth2';
 
 /**
@@ -137,7 +137,8 @@ export function readFacebookError(body: string, secrets: readonly (string | unde
   const fields = error as Record<string, unknown>;
   const code = fields['code'];
   return {
-    message: truncate(redact(fields['message'], secrets)),
+    // Redacted before truncation, so a secret cut in half by the length cap is still removed.
+    message: truncate(typeof fields['message'] === 'string' ? redact(fields['message'], secrets) : undefined),
     type: stringField(fields, 'type'),
     code: typeof code === 'number' || (typeof code === 'string' && code !== '') ? code : undefined,
     subcode: typeof fields['error_subcode'] === 'number' ? fields['error_subcode'] : undefined,
@@ -151,12 +152,4 @@ function stringField(fields: Record<string, unknown>, name: string): string | un
 
 function truncate(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value.slice(0, MAX_MESSAGE) : undefined;
-}
-
-// Redacted before truncation, so a secret cut in half by the length cap is still removed.
-function redact(message: unknown, secrets: readonly (string | undefined)[]): unknown {
-  if (typeof message !== 'string') return message;
-  let text = message;
-  for (const secret of secrets) if (secret) text = text.split(secret).join('[redacted]');
-  return text;
 }

@@ -10,5 +10,4 @@ export {
 } from './graph-api-versions.js';
 export type { FacebookAuthenticateOptions, FacebookStrategyOptions } from './options.js';
 export { parseProfile, type FacebookProfile } from './profile.js';
-export { PROFILE_FIELD_MAP, graphFields } from './profile-fields.js';
 export { FacebookStrategy, FacebookStrategy as Strategy, FacebookStrategy as default } from './strategy.js';

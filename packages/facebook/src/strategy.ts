@@ -1,4 +1,4 @@
-import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, concealProperties, describeTarget, paramValue, readParam, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
+import { UnexpectedBodyError, WARNING_CODES, concealProperties, describeTarget, paramValue, readParam, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
@@ -166,25 +166,14 @@ export class FacebookStrategy<R extends object = PassportRequest> extends OAuth2
 
   private async fetchProfile(accessToken: string): Promise<FacebookProfile> {
     const url = this.profileRequestURL(accessToken);
+    const { body, json } = await this.fetchResource(url, accessToken, {
+      // Graph errors come with HTTP 400 (sometimes 401, 403 or 500), always as an `error` object.
+      providerError: (failed, _status, secrets) => graphAPIError(failed, secrets),
+    });
+    const error = graphAPIError(body, [accessToken, this._clientSecret]);
+    if (error) throw error;
     const where = describeTarget('GET', url);
-    let response;
-    try {
-      response = await this.requestResource(url, accessToken);
-    } catch (err) {
-      throw new InternalOAuthError('Failed to fetch user profile', err);
-    }
-    const { status, body } = response;
-    // Graph errors come with HTTP 400 (sometimes 401, 403 or 500), always as an `error` object.
-    const error = readFacebookError(body, [accessToken, this._clientSecret]);
-    if (error) throw new FacebookGraphAPIError(error.message, error.type, error.code, error.subcode, error.traceID);
-    if (status !== 200) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(`${where} answered ${status}`, status, body));
-
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedBodyError(`${where} answered with a body that is not JSON`));
-    }
+    if (json === undefined) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedBodyError(`${where} answered with a body that is not JSON`));
     const profile = typeof json === 'object' && json !== null && !Array.isArray(json) ? parseProfile(body, json as Record<string, unknown>) : undefined;
     if (!profile) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedBodyError(`${where} answered with a user that has no id`));
     return profile;
@@ -194,4 +183,9 @@ export class FacebookStrategy<R extends object = PassportRequest> extends OAuth2
 // Facebook's error redirect: `error_code` without RFC 6749's `error` (a denial carries both).
 function facebookErrorRedirect(req: IncomingRequest): boolean {
   return readParam(req, 'error_code').kind !== 'absent' && readParam(req, 'error').kind === 'absent';
+}
+
+function graphAPIError(body: string, secrets: readonly (string | undefined)[]): FacebookGraphAPIError | undefined {
+  const error = readFacebookError(body, secrets);
+  return error && new FacebookGraphAPIError(error.message, error.type, error.code, error.subcode, error.traceID);
 }

@@ -18,13 +18,11 @@ describe('@passport-kit/facebook', () => {
       'FacebookTokenError',
       'GRAPH_API_VERSIONS',
       'GRAPH_API_VERSION_WARNING_CODE',
-      'PROFILE_FIELD_MAP',
       'Strategy',
       'appSecretProof',
       'default',
       'facebookEndpoints',
       'graphAPIVersionEndOfLife',
-      'graphFields',
       'parseProfile',
       'warnIfPastEndOfLife',
     ]);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { graphFields } from '@passport-kit/facebook';
+import { graphFields } from '../src/profile-fields.js';
 
 describe('graphFields', () => {
   it('maps profileFields to Graph fields as passport-facebook does', () => {

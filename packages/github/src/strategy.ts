@@ -1,5 +1,5 @@
-import { UnexpectedBodyError, UnexpectedStatusError, WARNING_CODES, describeTarget, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type HttpResponse, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
-import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
+import { UnexpectedBodyError, WARNING_CODES, describeTarget, shouldSkipUserProfile, strategyLabel, userAgent, warnOnce, warnUnknownOptions, type PassportRequest } from '@passport-kit/core';
+import { InternalOAuthError, OAuth2Strategy, type LoginContext, type OAuth2VerifyFunction, type ProfileCallback, type TokenResponse } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { emailURLBeside, githubEndpoints, type GitHubEndpoints } from './endpoints.js';
 import { GITHUB_OPTION_NAMES } from './option-names.js';
@@ -48,8 +48,6 @@ export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2St
   protected readonly _userEmailURL: string;
   /** The `allRawEmails` option. */
   protected readonly _allRawEmails: boolean;
-  /** The scope passed to this request's `authenticate()`; set on a per-request copy only. */
-  protected _requestScope: string | string[] | undefined;
 
   // One overload per verify form. TypeScript types an inline verify's parameters from the first
   // overload whose options fit, so the request forms come first (only `passReqToCallback: true`
@@ -85,14 +83,6 @@ export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2St
     this._allRawEmails = options.allRawEmails === true;
   }
 
-  override authenticate(req: IncomingRequest, options: GitHubAuthenticateOptions = {}): void {
-    // A copy of passport's per-request copy holds this request's scope, so concurrent logins
-    // (or a caller that does not copy the strategy) never see each other's.
-    const request = Object.create(this) as GitHubStrategy;
-    request._requestScope = options.scope;
-    super.authenticate.call(request, req, options);
-  }
-
   /**
    * Loads `/user`, and `/user/emails` at the same time when the scope (this request's
    * `authenticate()` option, else the strategy's) includes `user` or `user:email`. When it is
@@ -102,9 +92,20 @@ export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2St
    * `InternalOAuthError` ("Failed to fetch user emails"), as in passport-github2.
    */
   protected override userProfile(accessToken: string, done?: ProfileCallback): Promise<GitHubProfile> | void {
-    const loading = this.loadProfile(accessToken);
+    const loading = this.loadProfile(accessToken, this._scope);
     if (!done) return loading;
     loading.then((profile) => done(null, profile), (err: unknown) => done(err));
+  }
+
+  /**
+   * The profile for a login: as `userProfile` loads it, with the scope this request's
+   * `authenticate()` asked for (concurrent logins with different scopes each get their own).
+   * An app's own `userProfile` (a subclass's, as with passport-github2) is used when there is one.
+   */
+  protected override async loadUserProfile(tokens: TokenResponse, login: LoginContext): Promise<unknown> {
+    if (this.userProfile !== GitHubStrategy.prototype.userProfile) return super.loadUserProfile(tokens, login);
+    if (await shouldSkipUserProfile(this._skipUserProfile, tokens.accessToken)) return undefined;
+    return this.loadProfile(tokens.accessToken, login.options.scope ?? this._scope);
   }
 
   protected override authorizationParams(options: GitHubAuthenticateOptions): Record<string, unknown> {
@@ -115,8 +116,8 @@ export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2St
     return params;
   }
 
-  private async loadProfile(accessToken: string): Promise<GitHubProfile> {
-    const scopeRequested = includesEmailScope(this._requestScope ?? this._scope, this._scopeSeparator);
+  private async loadProfile(accessToken: string, scope: string | string[] | undefined): Promise<GitHubProfile> {
+    const scopeRequested = includesEmailScope(scope, this._scopeSeparator);
     // Started before /user is awaited: both requests are in flight at once. Its rejection is
     // awaited below; the no-op handler keeps it from counting as unhandled while /user loads.
     const emails = scopeRequested ? this.loadEmails(accessToken) : undefined;
@@ -128,18 +129,7 @@ export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2St
   }
 
   private async loadUser(accessToken: string): Promise<{ profile: GitHubProfile; grantedScopes: string | undefined }> {
-    let response: HttpResponse;
-    try {
-      response = await this.requestResource(this._userProfileURL, accessToken, API_HEADERS);
-    } catch (err) {
-      throw new InternalOAuthError('Failed to fetch user profile', err);
-    }
-    const { status, body, headers } = response;
-    if (status < 200 || status >= 300) {
-      // Quoted without the token, should the API echo it.
-      const answered = `${describeTarget('GET', this._userProfileURL)} answered ${status}${githubMessage(body).split(accessToken).join('[redacted]')}`;
-      throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(answered, status, body));
-    }
+    const { body, headers } = await this.fetchResource(this._userProfileURL, accessToken, { headers: API_HEADERS, describeFailure: githubMessage });
     try {
       const granted = headers['x-oauth-scopes'];
       return { profile: parseProfile(body), grantedScopes: Array.isArray(granted) ? granted.join(',') : granted };
@@ -149,21 +139,15 @@ export class GitHubStrategy<R extends object = PassportRequest> extends OAuth2St
   }
 
   private async loadEmails(accessToken: string): Promise<GitHubProfileEmail[] | undefined> {
-    let response: HttpResponse;
-    try {
-      response = await this.requestResource(this._userEmailURL, accessToken, API_HEADERS);
-    } catch (err) {
-      throw new InternalOAuthError('Failed to fetch user emails', err);
-    }
-    const { status, body } = response;
-    // 404 without the scope, 403 for a GitHub App without the email permission: no emails.
+    const { status, json } = await this.fetchResource(this._userEmailURL, accessToken, {
+      headers: API_HEADERS,
+      failureMessage: 'Failed to fetch user emails',
+      // 404 without the scope, 403 for a GitHub App without the email permission: no emails.
+      allowStatus: [403, 404],
+      describeFailure: githubMessage,
+    });
     if (status === 403 || status === 404) return undefined;
-    const where = describeTarget('GET', this._userEmailURL);
-    if (status < 200 || status >= 300) {
-      const answered = `${where} answered ${status}${githubMessage(body).split(accessToken).join('[redacted]')}`;
-      throw new InternalOAuthError('Failed to fetch user emails', new UnexpectedStatusError(answered, status, body));
-    }
-    return parseEmails(readEmailList(body, where), { allRawEmails: this._allRawEmails });
+    return parseEmails(readEmailList(json, describeTarget('GET', this._userEmailURL)), { allRawEmails: this._allRawEmails });
   }
 }
 
@@ -188,11 +172,8 @@ function takeUserAgent(headers: Record<string, string> | undefined): { customHea
 }
 
 // passport-github2 failed the login on an email list that is not JSON, not a list, or empty.
-function readEmailList(body: string, where: string): unknown[] {
-  let list: unknown;
-  try {
-    list = JSON.parse(body);
-  } catch {
+function readEmailList(list: unknown, where: string): unknown[] {
+  if (list === undefined) {
     throw new InternalOAuthError('Failed to fetch user emails', new UnexpectedBodyError(`${where} answered with a body that is not JSON`));
   }
   if (!Array.isArray(list) || list.length === 0) {
@@ -210,13 +191,13 @@ function includesEmailScope(scope: string | string[] | undefined, separator: str
     .some((entry) => EMAIL_SCOPES.has(entry));
 }
 
-// GitHub's error bodies carry a human-readable `message` ("Bad credentials"), never the token.
-function githubMessage(body: string): string {
+// GitHub's error bodies carry a human-readable `message` ("Bad credentials").
+function githubMessage(body: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
     const message = typeof parsed === 'object' && parsed !== null ? (parsed as { message?: unknown }).message : undefined;
-    return typeof message === 'string' && message !== '' ? ` (${message.slice(0, 200)})` : '';
+    return typeof message === 'string' && message !== '' ? message.slice(0, 200) : undefined;
   } catch {
-    return '';
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { GitHubStrategy, InternalOAuthError, type GitHubProfile } from '@passport-kit/github';
-import { ACCESS_TOKEN, GITHUB_API, githubStrategy, startedLogin, tokenEndpointAnswers } from './support/github-app.js';
+import { ACCESS_TOKEN, CALLBACK_URL, GITHUB_API, githubStrategy, profileUser, startedLogin, tokenEndpointAnswers } from './support/github-app.js';
 import { BAD_CREDENTIALS, OCTOCAT_EMAILS, OCTOCAT_USER } from './support/payloads.js';
 import type { LoginAppOptions } from '@passport-kit/test-support/login-app';
 
@@ -224,6 +224,18 @@ describe('GitHubStrategy', () => {
         .reply(200, { access_token: ACCESS_TOKEN, token_type: 'bearer', scope: 'user:email' });
       nock(GITHUB_API, { reqheaders: { 'user-agent': 'myapp.example' } }).get('/user').reply(200, OCTOCAT_USER).get('/user/emails').reply(200, OCTOCAT_EMAILS);
       expect((await browser.callback({ code: 'code-1', state })).status).to.equal(200);
+    });
+
+    it("uses a subclass's own userProfile in a login, as passport-github2's subclasses override it", async () => {
+      class TeamStrategy extends GitHubStrategy {
+        protected override userProfile(accessToken: string, done?: (err: unknown, profile?: unknown) => void): void {
+          done?.(null, { provider: 'github', id: 'team-profile', token: accessToken === ACCESS_TOKEN });
+        }
+      }
+      const strategy = new TeamStrategy({ clientID: 'Iv1.8a61f9b3a7aba766', clientSecret: 'github-secret-1', callbackURL: CALLBACK_URL }, profileUser);
+      // No /user interceptor: a call to GitHub's API would fail the login.
+      const outcome = await logIn(strategy);
+      expect(outcome.user).to.deep.include({ id: 'team-profile', token: true });
     });
 
     it('still answers userProfile(accessToken, done) for code written against passport-github2', async () => {

@@ -43,11 +43,9 @@ export {
   OAuth1Strategy as default,
   OAuth1StrategyClass,
   Strategy,
-  type OAuth1AuthenticateOptions,
-  type OAuth1StrategyOptions,
   type ProtectedResourceResponse,
-  type SkipUserProfile,
 } from './strategy.js';
+export type { OAuth1AuthenticateOptions, OAuth1StrategyOptions, SkipUserProfile } from './options.js';
 export type {
   OAuth1Verify,
   PassportRequest,

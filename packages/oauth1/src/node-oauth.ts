@@ -1,8 +1,7 @@
 import { randomInt, type KeyLike } from 'node:crypto';
 import querystring from 'node:querystring';
-import { HttpClient, UnexpectedStatusError, concealProperties, describeTarget, type HttpRequest, type HttpResponse } from '@passport-kit/core';
+import { HttpClient, UnexpectedStatusError, concealProperties, describeTarget, redact, type HttpRequest, type HttpResponse } from '@passport-kit/core';
 
-import { redact } from './lib/redact.js';
 import { percentEncode } from './percent-encode.js';
 import { providerErrorMessage } from './provider-error-message.js';
 import { baseStringURI, computeSignature, normalizeParameters, parseFormEncoded, type Parameter, type SignatureMethod } from './signature.js';

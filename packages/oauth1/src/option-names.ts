@@ -1,4 +1,4 @@
-import type { OAuth1StrategyOptions } from './strategy.js';
+import type { OAuth1StrategyOptions } from './options.js';
 
 /**
  * Every option `OAuth1Strategy` reads (the keys of `OAuth1StrategyOptions`, checked by the

@@ -1,4 +1,3 @@
-import { hkdfSync, type KeyLike } from 'node:crypto';
 import {
   DefaultTransactionStore,
   Strategy as PassportStrategy,
@@ -6,24 +5,26 @@ import {
   UnexpectedBodyError,
   callVerify,
   callableClass,
+  deriveCookieSecret,
   describeTarget,
   initialize,
+  redact,
   readParam,
   resolveCallbackURL,
   settle,
+  shouldSkipUserProfile,
   strategyLabel,
   strategyLabelOf,
   userAgent,
   warnUnknownOptions,
-  type CookieTransactionStoreOptions,
-  type HttpClientOptions,
   type HttpResponse,
   type IncomingRequest,
   type PassportRequest,
   type Profile,
-  type TransactionStore,
 } from '@passport-kit/core';
 
+import packageJson from '../package.json' with { type: 'json' };
+import type { OAuth1AuthenticateOptions, OAuth1StrategyOptions, SkipUserProfile } from './options.js';
 import { CallbackNotConfirmedError, InternalOAuthError } from './errors.js';
 import type { OAuth1Verify, TokenParams, VerifyFunction, VerifyFunctionWithParams, VerifyFunctionWithRequest, VerifyFunctionWithRequestAndParams } from './verify.js';
 import { secureRequest, type SignedRequestOptions } from './lib/signed-request.js';
@@ -38,101 +39,9 @@ import {
 import { oauth1Login } from './login-observer.js';
 import { OAuth, type OAuthParameters } from './node-oauth.js';
 import { OAUTH1_OPTION_NAMES } from './option-names.js';
-import { redact } from './lib/redact.js';
 import { percentEncode } from './percent-encode.js';
-import type { RequestTokenStore, RequestTokenStoreMeta } from './request-token-store.js';
-import { SIGNATURE_METHODS, type SignatureMethod } from './signature.js';
-
-const PACKAGE_VERSION = '0.1.0';
-
-/** The `skipUserProfile` option: `true` to skip loading the profile, or a function deciding per login. */
-export type SkipUserProfile =
-  | boolean
-  | ((token: string, tokenSecret: string) => boolean | Promise<boolean>)
-  | ((token: string, tokenSecret: string, done: (err: unknown, skip?: boolean) => void) => void);
-
-/** Options of {@link OAuth1Strategy}: passport-oauth1's, plus the transport and store options. */
-export interface OAuth1StrategyOptions {
-  /** Leg 1: where the signed request for a request token is POSTed. */
-  requestTokenURL: string;
-  /** Leg 3: where the authorized request token is exchanged for an access token. */
-  accessTokenURL: string;
-  /** Leg 2: where the user is sent to approve; `oauth_token` is added to it. */
-  userAuthorizationURL: string;
-  /** The client identifier the provider issued (`oauth_consumer_key`). */
-  consumerKey: string;
-  /** The consumer secret; may be empty (some providers), but not missing. For RSA-SHA1 without `privateKey`, the PEM private key, as in passport-oauth1. */
-  consumerSecret: string;
-  /**
-   * Where the provider sends the user back. A relative URL is resolved against `appURL`, or,
-   * without one, against the request's Host header (a one-time warning says so).
-   */
-  callbackURL?: string | undefined;
-  /**
-   * The app's own origin (`https://app.example`), or several for an app served under more than
-   * one host: a relative `callbackURL` resolves against the one the request came to, and a
-   * request to another host fails with `UntrustedHostError`.
-   */
-  appURL?: string | string[] | undefined;
-  /** Default `HMAC-SHA1`. */
-  signatureMethod?: SignatureMethod | undefined;
-  /** RSA private key for `RSA-SHA1` (PEM or `KeyObject`); defaults to `consumerSecret`. */
-  privateKey?: KeyLike | undefined;
-  /** Headers sent with every call to the provider (node-oauth's `_headers`). */
-  customHeaders?: Record<string, string> | undefined;
-  /**
-   * Accept a provider that speaks OAuth 1.0 rather than 1.0a: its request-token response lacks
-   * `oauth_callback_confirmed=true`, it takes the callback from the authorization redirect and
-   * sends no `oauth_verifier`. Default `false`: such a provider is refused with
-   * `CallbackNotConfirmedError`.
-   *
-   * **Risk**: OAuth 1.0 logins can be hijacked by session fixation (the attack RFC 5849 §2.2 and
-   * 1.0a fixed). An attacker starts a login in their own browser, rewrites `oauth_callback` in
-   * the authorization link to a page of theirs and sends it to a victim; the victim approves,
-   * the attacker receives the request token and completes the login in their session, signed
-   * in as the victim. Only set this for a provider you cannot replace, and never for accounts
-   * that matter.
-   */
-  allowOAuth10?: boolean | undefined;
-  /** Session property pending logins live under. Default `oauth`. */
-  sessionKey?: string | undefined;
-  /** A passport-oauth1 store (`get`/`set`/`destroy`) or a core `TransactionStore` (`save`/`take`). `true` means the default store. */
-  requestTokenStore?: RequestTokenStore | TransactionStore | boolean | undefined;
-  /** Alias of `requestTokenStore`. */
-  store?: RequestTokenStore | TransactionStore | boolean | undefined;
-  /** How long a request token stays usable, in milliseconds (default store only). Default 10 minutes. */
-  requestTokenTTL?: number | undefined;
-  /**
-   * Encrypted-cookie fallback for requests without a session (default store only). Without a
-   * `secret`, one is derived (HKDF) from a non-empty `consumerSecret`.
-   */
-  stateCookie?: Partial<Omit<CookieTransactionStoreOptions, 'ttl'>> | undefined;
-  /**
-   * Trust `X-Forwarded-Proto`/`-Host` when resolving a relative `callbackURL`: `true` from any
-   * peer, `false` never. Unset: as Express's `trust proxy` setting decides for the peer.
-   */
-  proxy?: boolean | undefined;
-  /** Pass the request to the verify callback as its first argument. */
-  passReqToCallback?: boolean | undefined;
-  /** Skip `userProfile`: a boolean, or a function `(token, tokenSecret[, done])`. */
-  skipUserProfile?: SkipUserProfile | undefined;
-  /** Deadline of each call to the provider, in milliseconds. Default 10 000. */
-  timeout?: number | undefined;
-  /** Largest response body accepted, in bytes. Default 1 MiB. */
-  maxResponseSize?: number | undefined;
-  /** undici dispatcher for calls to the provider (a `ProxyAgent`, a `MockAgent`, …). */
-  dispatcher?: HttpClientOptions['dispatcher'] | undefined;
-}
-
-
-/** Options of `passport.authenticate('oauth', options)` this strategy reads. */
-export interface OAuth1AuthenticateOptions {
-  /** Overrides the strategy's `callbackURL` for this login. */
-  callbackURL?: string | undefined;
-  /** Kept with the request token and handed back as `info.state` on success. */
-  state?: unknown;
-  [option: string]: unknown;
-}
+import type { RequestTokenStoreMeta } from './request-token-store.js';
+import { SIGNATURE_METHODS } from './signature.js';
 
 /** A response to a signed call, as `fetchProtectedResource` returns it. */
 export type ProtectedResourceResponse = HttpResponse;
@@ -245,7 +154,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     this.name = 'oauth';
     this._verify = verify;
     this.httpClient = new HttpClient({
-      userAgent: userAgent('@passport-kit/oauth1', PACKAGE_VERSION),
+      userAgent: userAgent(packageJson.name, packageJson.version),
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
       ...(options.maxResponseSize === undefined ? {} : { maxResponseSize: options.maxResponseSize }),
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
@@ -492,22 +401,13 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
         // A hook that cannot parse the body falls back to the generic error, as in passport-oauth1.
       }
     }
-    return new InternalOAuthError(message, err);
+    return new InternalOAuthError(message, err, { quoteCause: false });
   }
 
   private async loadUserProfile(access: TokenResponse): Promise<Profile | undefined> {
-    if (await this.shouldSkipUserProfile(access)) return undefined;
+    if (await shouldSkipUserProfile(this._skipUserProfile, access.token, access.tokenSecret)) return undefined;
     const { user: profile } = await settle(this.userProfile.bind(this), [access.token, access.tokenSecret, access.params]);
     return profile as Profile | undefined;
-  }
-
-  private async shouldSkipUserProfile(access: TokenResponse): Promise<boolean> {
-    const skip = this._skipUserProfile;
-    if (typeof skip !== 'function') return Boolean(skip);
-    if (skip.length > 2) {
-      return Boolean((await settle(skip as (...args: never[]) => unknown, [access.token, access.tokenSecret])).user);
-    }
-    return Boolean(await (skip as (t: string, s: string) => boolean | Promise<boolean>)(access.token, access.tokenSecret));
   }
 
   /** passport-oauth1's `meta`, read from `_oauth` at request time. */
@@ -528,7 +428,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
       if (isRequestTokenStore(store)) return legacyStorage(store);
       throw new TypeError('OAuthStrategy requestTokenStore must have get/set/destroy or save/take methods');
     }
-    const secret = options.stateCookie?.secret ?? deriveCookieSecret(options.consumerSecret);
+    const secret = options.stateCookie?.secret ?? (options.consumerSecret ? deriveCookieSecret(options.consumerSecret, 'oauth1 request token cookie') : undefined);
     return transactionStorage(
       new DefaultTransactionStore({
         key: this._key,
@@ -565,12 +465,6 @@ function redactError(error: Error, secrets: readonly (string | undefined)[]): Er
   error.message = redact(error.message, secrets);
   if (typeof error.stack === 'string') error.stack = redact(error.stack, secrets);
   return error;
-}
-
-function deriveCookieSecret(consumerSecret: string): string | undefined {
-  if (!consumerSecret) return undefined;
-  const key = hkdfSync('sha256', consumerSecret, 'passport-kit/oauth1', 'request token cookie secret', 32);
-  return Buffer.from(key).toString('base64url');
 }
 
 function appendQuery(url: string, pairs: readonly (readonly [string, string])[]): string {

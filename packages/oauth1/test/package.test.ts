@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import util from 'node:util';
-import { PassportKitError } from '@passport-kit/core';
+import { InternalOAuthError as CoreInternalOAuthError, PassportKitError } from '@passport-kit/core';
 import * as oauth1 from '@passport-kit/oauth1';
 import { InternalOAuthError, OAuth1Strategy, Strategy } from '@passport-kit/oauth1';
 
@@ -84,6 +84,10 @@ describe('@passport-kit/oauth1', () => {
   });
 
   describe('InternalOAuthError', () => {
+    it("is core's class, the one @passport-kit/oauth2 exports too", () => {
+      expect(InternalOAuthError).to.equal(CoreInternalOAuthError);
+    });
+
     it('is a PassportKitError with a code, the cause, and no body in its string', () => {
       const cause = Object.assign(new Error('POST https://provider.test/oauth/request_token answered 401'), { statusCode: 401, data: 'secret-ish body' });
       const err = new InternalOAuthError('Failed to obtain request token', cause);

@@ -1,5 +1,8 @@
 import { PassportKitError } from '@passport-kit/core';
 
+// One class for both protocols: passport-oauth1 and passport-oauth2 export the same error.
+export { InternalOAuthError } from '@passport-kit/core';
+
 /**
  * The provider redirected back with an error (RFC 6749 §4.1.2.1) other than `access_denied`,
  * which is a login failure (`fail()`), not an error. `status` is what passport's error
@@ -42,28 +45,4 @@ export class TokenError extends PassportKitError {
     this.uri = uri;
     this.status = status || 500;
   }
-}
-
-/**
- * Talking to the provider failed for a reason that is not an OAuth error response: a timeout,
- * a refused connection, an unexpected status or body. `oauthError` (also `cause`) is what went
- * wrong underneath, and its summary is part of the message, so a log line shows the real cause.
- */
-export class InternalOAuthError extends PassportKitError {
-  /** The underlying failure, as passport-oauth2 names it (also `cause`). */
-  oauthError: unknown;
-
-  constructor(message: string, err?: unknown) {
-    super(withCause(message, err), 'ERR_INTERNAL_OAUTH', { cause: err });
-    this.oauthError = err;
-  }
-}
-
-// Only causes whose text we control are quoted: a foreign error's message may hold a secret.
-function withCause(message: string, err: unknown): string {
-  if (err instanceof PassportKitError) return `${message}: ${err.message}`;
-  if (typeof err === 'object' && err !== null && typeof (err as { statusCode?: unknown }).statusCode === 'number') {
-    return `${message} (status ${(err as { statusCode: number }).statusCode})`;
-  }
-  return message;
 }

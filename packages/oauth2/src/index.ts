@@ -1,32 +1,26 @@
-export { buildAuthorizationURL } from './authorization-url.js';
-export {
-  JWT_BEARER_ASSERTION_TYPE,
-  createClientAssertion,
-  type ClientAssertionOptions,
-  type ClientAssertionSigner,
-} from './client-assertion.js';
-export { authenticateClient, usesClientAssertion, type ClientAuthenticationMethod, type ClientCredentials } from './client-authentication.js';
+// The documented surface of @passport-kit/oauth2 (see README.md, "API"). Helpers the strategy
+// uses inside (token-body parsing, PKCE, client authentication) stay in their modules.
+export type { ClientAssertionOptions, ClientAssertionSigner } from './client-assertion.js';
+export type { ClientAuthenticationMethod, ClientCredentials } from './client-authentication.js';
 export type { ClientCredentialsGrant } from './client-credentials.js';
 export { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
-export {
-  readIntrospectionResponse,
-  type ActiveTokenIntrospection,
-  type InactiveTokenIntrospection,
-  type IntrospectionOptions,
-  type IntrospectionResponse,
+export type {
+  ActiveTokenIntrospection,
+  InactiveTokenIntrospection,
+  IntrospectionOptions,
+  IntrospectionResponse,
 } from './introspection.js';
 export type { GrantParams } from './lib/grant-params.js';
-export { OAuth2Compat, type LegacyCallback, type LegacyOAuthError, type LegacyResponse, type LegacyTokenCallback } from './oauth2-compat.js';
+export type { OAuth2Compat, LegacyCallback, LegacyOAuthError, LegacyResponse, LegacyTokenCallback } from './oauth2-compat.js';
 export type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
-export { parseOAuthErrorBody } from './parse-error-response.js';
 export type { PasswordGrant } from './password-grant.js';
-export { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
+export type { PKCEMethod } from './pkce.js';
+export type { ResourceRequestOptions, ResourceResponse } from './protected-resource.js';
 export type { RefreshOptions, RefreshedTokens } from './refresh.js';
 export type { RevocationOptions } from './revocation.js';
-export { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
+export type { SkipUserProfile } from './skip-user-profile.js';
 export {
   DefaultStateStore,
-  NullStateStore,
   type DefaultStateStoreOptions,
   type StateFailureInfo,
   type StateStore,
@@ -37,10 +31,14 @@ export {
   OAuth2Strategy as Strategy,
   OAuth2Strategy as default,
   OAuth2StrategyClass,
-  type LoginExtras, type OAuth2VerifyFunction, type ProfileCallback } from './strategy.js';
+  type LoginContext,
+  type LoginExtras,
+  type OAuth2VerifyFunction,
+  type ProfileCallback,
+} from './strategy.js';
 export { TokenClient, type AuthorizationCodeGrant, type TokenClientOptions } from './token-client.js';
-export { TOKEN_TYPES, readTokenExchangeResponse, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
-export { parseTokenBody, readTokenResponse, type TokenResponse } from './token-response.js';
+export { TOKEN_TYPES, type TokenExchangeGrant, type TokenExchangeResponse } from './token-exchange.js';
+export type { TokenResponse } from './token-response.js';
 export type {
   PassportRequest,
   TokenResponseParams,

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import {
   HttpClient,
   PassportKitError,
   callVerify,
   callableClass,
+  deriveCookieSecret,
   initialize,
+  redact,
+  shouldSkipUserProfile,
   settle,
   strategyLabel,
   strategyLabelOf,
@@ -22,15 +24,15 @@ import {
 import packageJson from '../package.json' with { type: 'json' };
 import { buildAuthorizationURL } from './authorization-url.js';
 import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
-import { redact } from './lib/redact.js';
 import { duringStep, duringVerify, observeLogin, reportStateCheck } from './login-observer.js';
 import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
 import { OAUTH2_OPTION_NAMES } from './option-names.js';
 import { warnIfNoClientSecret } from './client-secret-check.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
+import { readProtectedResource, type ResourceRequestOptions, type ResourceResponse } from './protected-resource.js';
 import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
-import { shouldSkipUserProfile, type SkipUserProfile } from './skip-user-profile.js';
+import type { SkipUserProfile } from './skip-user-profile.js';
 import { DefaultStateStore, NullStateStore, type StateStore, type StateStoreMeta } from './state-store.js';
 import { TokenClient } from './token-client.js';
 import type { TokenResponse } from './token-response.js';
@@ -50,6 +52,14 @@ export type OAuth2VerifyFunction<P = unknown, R = PassportRequest> =
 
 /** `userProfile`'s callback: the profile, or why it could not be loaded. */
 export type ProfileCallback = (err?: unknown, profile?: unknown) => void;
+
+/** The login a callback completes: its request and `authenticate()` options. */
+export interface LoginContext {
+  /** The callback request. */
+  req: IncomingRequest;
+  /** The options given to `authenticate()` for this request. */
+  options: OAuth2AuthenticateOptions;
+}
 
 /** What {@link OAuth2Strategy.beginLogin} adds to one login. */
 export interface LoginExtras {
@@ -277,7 +287,27 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     return undefined;
   }
 
-  /** GETs a protected resource with the access token as a Bearer token (RFC 6750 §2.1). */
+  /**
+   * passport-kit: what provider strategies load their profile with. GETs `url` with the access
+   * token (see `requestResource`), ends a failed call in the provider's own error
+   * (`providerError`) or an `InternalOAuthError` (`failureMessage`, default `Failed to fetch
+   * user profile`) whose cause names the URL and status, with the access token and client
+   * secret redacted from every text, and reads the body as JSON (`json`, `unknown`).
+   *
+   * @example
+   * ```ts
+   * const { json } = await this.fetchResource('https://api.provider.example/me', accessToken);
+   * ```
+   */
+  protected fetchResource(url: string, accessToken: string, options: ResourceRequestOptions = {}): Promise<ResourceResponse> {
+    const secrets = [accessToken, this._oauth2._clientSecret];
+    return readProtectedResource(() => this.requestResource(url, accessToken, options.headers), url, secrets, options);
+  }
+
+  /**
+   * GETs a protected resource with the access token as a Bearer token (RFC 6750 §2.1) and
+   * returns the response, whatever its status (`fetchResource` checks it).
+   */
   protected requestResource(url: string, accessToken: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
     return this._http.request({
       method: 'GET',
@@ -377,7 +407,7 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     if (typeof checked.ok === 'string') params['code_verifier'] = checked.ok;
     const exchanged = await duringStep(this, req, 'token', () => this.exchangeCode(code.value, params));
     const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
-    const profile = await duringStep(this, req, 'profile', () => this.loadUserProfile(tokens));
+    const profile = await duringStep(this, req, 'profile', () => this.loadUserProfile(tokens, { req, options }));
     const { user, info } = await duringVerify(this, req, () => callVerify(this._verify, {
       req,
       passReqToCallback: this._passReqToCallback,
@@ -430,9 +460,10 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
   /**
    * passport-kit: the profile handed to verify: `undefined` when `skipUserProfile` says so,
    * what `userProfile` reports otherwise. Override to build the profile from more than the
-   * access token (OpenID Connect starts from the id_token claims).
+   * access token (OpenID Connect starts from the id_token claims) or from this login's request
+   * and `authenticate()` options (`login`; GitHub reads the requested scope there).
    */
-  protected async loadUserProfile(tokens: TokenResponse): Promise<unknown> {
+  protected async loadUserProfile(tokens: TokenResponse, _login: LoginContext): Promise<unknown> {
     const { accessToken } = tokens;
     if (await shouldSkipUserProfile(this._skipUserProfile, accessToken)) return undefined;
     const { user: profile } = await settle(this.userProfile.bind(this), [accessToken]);
@@ -497,14 +528,9 @@ function chooseStateStore(
     return { store: new NullStateStore(), usesDefault: false, pkce: undefined };
   }
   const cookie = options.stateCookie ?? {};
-  const secret = cookie.secret ?? (options.clientSecret ? deriveCookieSecret(options.clientSecret) : randomToken(32));
+  const secret = cookie.secret ?? (options.clientSecret ? deriveCookieSecret(options.clientSecret, 'oauth2 state cookie') : randomToken(32));
   const store = new DefaultStateStore({ key, ttl: options.stateTTL, cookie: { ...cookie, secret } });
   return { store, usesDefault: true, pkce: options.pkce === false ? undefined : requestedPKCE ?? 'S256' };
-}
-
-// Instances sharing a client secret can complete each other's sessionless logins.
-function deriveCookieSecret(clientSecret: string): string {
-  return createHash('sha256').update(`passport-kit state cookie\0${clientSecret}`).digest('base64url');
 }
 
 /**

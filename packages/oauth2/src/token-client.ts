@@ -1,4 +1,4 @@
-import { HttpClient, UnexpectedBodyError, UnexpectedStatusError, describeTarget, userAgent, type HttpResponse } from '@passport-kit/core';
+import { HttpClient, UnexpectedBodyError, UnexpectedStatusError, describeTarget, redact, userAgent, type HttpResponse } from '@passport-kit/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { createClientAssertion, type ClientAssertionOptions } from './client-assertion.js';
 import { authenticateClient, usesClientAssertion, type ClientAuthenticationMethod } from './client-authentication.js';
@@ -6,7 +6,7 @@ import { clientCredentialsParams, type ClientCredentialsGrant } from './client-c
 import { InternalOAuthError } from './errors.js';
 import { introspectionParams, readIntrospectionResponse, type IntrospectionOptions, type IntrospectionResponse } from './introspection.js';
 import { formBody, type GrantParams } from './lib/grant-params.js';
-import { redact, secretValues } from './lib/redact.js';
+import { secretValues } from './lib/secret-params.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { passwordParams, type PasswordGrant } from './password-grant.js';
 import { SingleFlight, readRefreshedTokens, refreshParams, type RefreshedTokens, type RefreshOptions } from './refresh.js';

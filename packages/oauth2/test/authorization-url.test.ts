@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildAuthorizationURL } from '@passport-kit/oauth2';
+import { buildAuthorizationURL } from '../src/authorization-url.js';
 
 describe('buildAuthorizationURL', () => {
   it('adds the request parameters and client_id to the authorization endpoint', () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { authenticateClient, type ClientAuthenticationMethod } from '@passport-kit/oauth2';
+import type { ClientAuthenticationMethod } from '@passport-kit/oauth2';
+import { authenticateClient } from '../src/client-authentication.js';
 
 function authenticate(method: ClientAuthenticationMethod, clientID: string, clientSecret?: string) {
   const headers: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { codeChallenge, createCodeVerifier } from '@passport-kit/oauth2';
+import { codeChallenge, createCodeVerifier } from '../src/pkce.js';
 
 describe('PKCE (RFC 7636)', () => {
   it('derives the S256 challenge of the RFC 7636 Appendix B example', () => {

@@ -2,7 +2,8 @@ import { createSecretKey, generateKeyPairSync } from 'node:crypto';
 import { expect } from 'chai';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import nock from 'nock';
-import { JWT_BEARER_ASSERTION_TYPE, TokenClient, type TokenClientOptions } from '@passport-kit/oauth2';
+import { TokenClient, type TokenClientOptions } from '@passport-kit/oauth2';
+import { JWT_BEARER_ASSERTION_TYPE } from '../src/client-assertion.js';
 
 const PROVIDER = 'http://127.0.0.1:4997';
 const TOKEN_URL = `${PROVIDER}/oauth/token`;

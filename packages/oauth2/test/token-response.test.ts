@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { TokenError, parseTokenBody, readTokenResponse } from '@passport-kit/oauth2';
+import { TokenError } from '@passport-kit/oauth2';
+import { parseTokenBody, readTokenResponse } from '../src/token-response.js';
 
 function tokenErrorOf(params: Record<string, unknown>): TokenError {
   try {

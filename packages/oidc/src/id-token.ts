@@ -153,10 +153,17 @@ function guardKeyFetch(keys: JWTVerifyGetKey): JWTVerifyGetKey {
     try {
       return await keys(header, token);
     } catch (err) {
-      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) throw err;
+      if (hasNoSingleKey(err)) throw err;
       throw new IdTokenError('Could not load the issuer keys (JWKS)', 'ERR_ID_TOKEN_JWKS', { cause: err });
     }
   };
+}
+
+// By code, not instanceof: the key resolver may run on another copy of jose than this module's
+// (core loads jose on first use, and a test runner or bundler may give that import its own copy).
+function hasNoSingleKey(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === joseErrors.JWKSNoMatchingKey.code || code === joseErrors.JWKSMultipleMatchingKeys.code;
 }
 
 function toIdTokenError(err: unknown): unknown {
@@ -176,7 +183,7 @@ function toIdTokenError(err: unknown): unknown {
     }
   }
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new IdTokenError('id_token signature does not verify', 'ERR_ID_TOKEN_SIGNATURE', options);
-  if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) {
+  if (hasNoSingleKey(err)) {
     return new IdTokenError('The issuer keys (JWKS) have no single key for the id_token kid and alg', 'ERR_ID_TOKEN_KEY', options);
   }
   if (err instanceof joseErrors.JOSEAlgNotAllowed || err instanceof joseErrors.JOSENotSupported) {

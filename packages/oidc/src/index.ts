@@ -1,6 +1,6 @@
-export { DEFAULT_ID_TOKEN_ALGORITHMS, idTokenAlgorithms, isSymmetricAlgorithm } from './algorithms.js';
-export { accessTokenHash, matchesAccessTokenHash } from './at-hash.js';
-export { discover, readIssuerMetadata, wellKnownURLs, type DiscoveryOptions, type IssuerMetadata } from './discovery.js';
+export { DEFAULT_ID_TOKEN_ALGORITHMS, idTokenAlgorithms } from './algorithms.js';
+export { accessTokenHash } from './at-hash.js';
+export { discover, readIssuerMetadata, type DiscoveryOptions, type IssuerMetadata } from './discovery.js';
 export {
   DiscoveryError,
   IdTokenError,

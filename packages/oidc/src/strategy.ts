@@ -1,8 +1,7 @@
-import { NetworkError, UnexpectedStatusError, concealProperties, randomToken, readParam, strategyLabel, userAgent, warnUnknownOptions, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
+import { UnexpectedStatusError, concealProperties, describeTarget, randomToken, readParam, shouldSkipUserProfile, strategyLabel, userAgent, warnUnknownOptions, type IncomingRequest, type PassportRequest } from '@passport-kit/core';
 import {
   InternalOAuthError,
   OAuth2Strategy,
-  shouldSkipUserProfile,
   type LoginExtras,
   type OAuth2AuthenticateOptions,
   type TokenResponse,
@@ -206,25 +205,13 @@ export class OpenIDConnectStrategy<R extends object = PassportRequest> extends O
   }
 
   private async fetchUserInfo(url: string, accessToken: string): Promise<{ claims: Record<string, unknown>; raw: string }> {
-    let body: string;
-    try {
-      const response = await this.requestResource(url, accessToken);
-      if (response.status !== 200) throw new UnexpectedStatusError(`UserInfo answered ${response.status}`, response.status, response.body);
-      body = response.body;
-    } catch (err) {
-      if (err instanceof NetworkError || err instanceof UnexpectedStatusError) throw new InternalOAuthError('Failed to fetch user profile', err);
-      throw err;
-    }
-    let claims: unknown;
-    try {
-      claims = JSON.parse(body);
-    } catch (err) {
-      throw new UserInfoError('UserInfo response is not JSON (signed or encrypted responses are not supported)', 'ERR_USERINFO_BODY', { cause: err });
-    }
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
+    const { status, body, json } = await this.fetchResource(url, accessToken);
+    if (status !== 200) throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(`${describeTarget('GET', url)} answered ${status}`, status, body));
+    if (json === undefined) throw new UserInfoError('UserInfo response is not JSON (signed or encrypted responses are not supported)', 'ERR_USERINFO_BODY');
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new UserInfoError('UserInfo response is not a JSON object', 'ERR_USERINFO_BODY');
     }
-    return { claims: claims as Record<string, unknown>, raw: body };
+    return { claims: json as Record<string, unknown>, raw: body };
   }
 }
 

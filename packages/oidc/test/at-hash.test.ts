@@ -1,4 +1,5 @@
-import { accessTokenHash, matchesAccessTokenHash } from '@passport-kit/oidc';
+import { accessTokenHash } from '@passport-kit/oidc';
+import { matchesAccessTokenHash } from '../src/at-hash.js';
 import { expect } from 'chai';
 
 describe('accessTokenHash', () => {

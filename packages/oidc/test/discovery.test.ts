@@ -1,5 +1,6 @@
 import { NetworkError, UnexpectedBodyError, UnexpectedStatusError } from '@passport-kit/core';
-import { DiscoveryError, discover, readIssuerMetadata, wellKnownURLs } from '@passport-kit/oidc';
+import { DiscoveryError, discover, readIssuerMetadata } from '@passport-kit/oidc';
+import { wellKnownURLs } from '../src/discovery.js';
 import { expect } from 'chai';
 import nock from 'nock';
 

@@ -22,13 +22,10 @@ describe('@passport-kit/oidc', () => {
       'default',
       'discover',
       'idTokenAlgorithms',
-      'isSymmetricAlgorithm',
-      'matchesAccessTokenHash',
       'profileFromClaims',
       'readIssuerMetadata',
       'remoteKeySet',
       'verifyIdToken',
-      'wellKnownURLs',
     ]);
   });
 

@@ -138,14 +138,14 @@ export class TwitterStrategyClass<R extends object = PassportRequest> extends OA
         const said = readTwitterError(err.data, [token, tokenSecret, this.consumerSecret]);
         if (said) throw new APIError(said.message, said.code, err.statusCode);
       }
-      throw new InternalOAuthError('Failed to fetch user profile', err);
+      throw new InternalOAuthError('Failed to fetch user profile', err, { quoteCause: false });
     }
     // https://developer.x.com/en/docs/authentication/oauth-1-0a/application-permission-model
     const level = response.headers['x-access-level'];
     try {
       return parseProfile(response.body, Array.isArray(level) ? level[0] : level);
     } catch (err) {
-      throw new InternalOAuthError('Failed to fetch user profile', err);
+      throw new InternalOAuthError('Failed to fetch user profile', err, { quoteCause: false });
     }
   }
 

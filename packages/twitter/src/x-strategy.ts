@@ -1,4 +1,4 @@
-import { UnexpectedStatusError, describeTarget, strategyLabel, userAgent, warnUnknownOptions, type HttpResponse, type PassportRequest } from '@passport-kit/core';
+import { strategyLabel, userAgent, warnUnknownOptions, type PassportRequest } from '@passport-kit/core';
 import { InternalOAuthError, OAuth2Strategy, type OAuth2VerifyFunction, type ProfileCallback } from '@passport-kit/oauth2';
 import packageJson from '../package.json' with { type: 'json' };
 import { X_AUTHORIZATION_URL, X_DEFAULT_SCOPE, X_DEFAULT_USER_FIELDS, X_TOKEN_URL, X_USER_PROFILE_URL } from './endpoints.js';
@@ -77,28 +77,21 @@ export class XStrategy<R extends object = PassportRequest> extends OAuth2Strateg
   }
 
   private async loadProfile(accessToken: string): Promise<XProfile> {
-    let response: HttpResponse;
-    try {
-      response = await this.requestResource(this._userProfileURL, accessToken);
-    } catch (err) {
-      throw new InternalOAuthError('Failed to fetch user profile', err);
-    }
-    const { status, body } = response;
-    if (status < 200 || status >= 300) {
-      const said = readXError(body, [accessToken]);
-      if (said) throw new APIError(said.message, said.code, status, said.type);
-      const answered = `${describeTarget('GET', this._userProfileURL)} answered ${status}`;
-      throw new InternalOAuthError('Failed to fetch user profile', new UnexpectedStatusError(answered, status, body));
-    }
+    const { status, body } = await this.fetchResource(this._userProfileURL, accessToken, {
+      providerError: (failed, failedStatus, secrets) => xAPIError(failed, failedStatus, secrets),
+    });
     try {
       return parseXProfile(body);
     } catch (err) {
       // X answers 200 with only `errors` when it cannot return the user.
-      const said = readXError(body, [accessToken]);
-      if (said) throw new APIError(said.message, said.code, status, said.type);
-      throw new InternalOAuthError('Failed to fetch user profile', err);
+      throw xAPIError(body, status, [accessToken]) ?? new InternalOAuthError('Failed to fetch user profile', err);
     }
   }
+}
+
+function xAPIError(body: string, status: number, secrets: readonly (string | undefined)[]): APIError | undefined {
+  const said = readXError(body, secrets);
+  return said && new APIError(said.message, said.code, status, said.type);
 }
 
 function checkXOptions(options: { pkce?: unknown; clientAuthentication?: unknown }, confidential: boolean): void {

@@ -1,6 +1,7 @@
 // Reading Twitter's and X's error bodies. Messages are clipped and scrubbed of the secrets the
 // caller names, so no token reaches an error message or a log line.
 
+import { redact } from '@passport-kit/core';
 import { xmlErrorElement } from '@passport-kit/oauth1';
 
 const MAX_MESSAGE = 200;
@@ -67,11 +68,7 @@ export function readXError(body: string, secrets: readonly (string | undefined)[
 /** Removes every occurrence of each secret (4+ characters) and clips to 200 characters. */
 export function clean(message: unknown, secrets: readonly (string | undefined)[]): string | undefined {
   if (typeof message !== 'string' || message === '') return undefined;
-  let text = message.replace(/\s+/g, ' ');
-  for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) text = text.split(form).join('[redacted]');
-  }
+  const text = redact(message.replace(/\s+/g, ' '), secrets);
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }
 
