@@ -1,6 +1,7 @@
-// `npm run bench`: our strategies against the packages they replace, side by side from one run.
-// Each provider's two apps run at once in their own processes; the load driver (another
-// process) drives them in turns, A, B, A, B, …, and every figure is the median over the rounds.
+// `npm run bench`: our strategies against the packages they replace (the anchors) and against a
+// floor (bench/floor/: the least a correct login can do), three-way from one run. Each
+// provider's three apps run at once in their own processes; the load driver (another process)
+// drives them in turns, ours, theirs, floor, ours, …, and every figure is the median over the rounds.
 // Options: --latency ms (20), --users n (16), --rounds n (3), --duration ms (2500),
 // --warmup ms (500), --pending n (10000), --imports n (7), --providers a,b (all), --no-transport,
 // --cpu-prof dir (each app writes a V8 CPU profile there).
@@ -47,13 +48,14 @@ const config: BenchConfig = {
 };
 const warmupMs = positiveInteger('warmup', args.warmup, 60_000);
 const providers = (args.providers ?? '').split(',').filter((name): name is Provider => (PROVIDERS as readonly string[]).includes(name));
-const SIDES: readonly Side[] = ['ours', 'theirs'];
+const SIDES: readonly Side[] = ['ours', 'theirs', 'floor'];
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const began = performance.now();
 
 log(`passport-kit bench · Node ${process.version} · ${availableParallelism()} CPUs · back-channel latency ${config.latency} ms · ${config.users} virtual users`);
-log(`${config.rounds} interleaved rounds (ours, theirs, ours, theirs, …) of ${warmupMs} ms warm-up + ${config.durationMs} ms measured; medians over rounds`);
-log('theirs run with state: true and pkce: S256 (the per-login protection ours has by default); appsecret_proof on for both on Facebook');
+log(`${config.rounds} interleaved rounds (ours, theirs, floor, ours, …) of ${warmupMs} ms warm-up + ${config.durationMs} ms measured; medians over rounds`);
+log('theirs run with state: true and pkce: S256 (the per-login protection ours has by default); appsecret_proof on for all three on Facebook');
+log('floor: session state checked once, token, profile (GitHub user and emails at once), node:http keep-alive; no PKCE, deadlines, caps or validation (a lower bound, not a product)');
 log(`load average at start: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (other work on the machine inflates latency and CPU figures; ratios come from interleaved rounds)`);
 if (availableParallelism() <= 2) log(`note: the load driver and the emulator compete with the app for these ${availableParallelism()} CPUs; app CPU is the app process's own (process.cpuUsage)`);
 log();
@@ -67,7 +69,7 @@ interface Round {
   backChannel: BackChannelSummary;
 }
 
-function figuresOf(rounds: readonly Round[], pendingBytes: number, importMs: number): Figures {
+function figuresOf(rounds: readonly Round[], pendingBytes: number, heapMB: number, importMs: number): Figures {
   const per = (pick: (round: Round) => number) => median(rounds.map(pick));
   const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
   return {
@@ -79,6 +81,7 @@ function figuresOf(rounds: readonly Round[], pendingBytes: number, importMs: num
     sequential: per(({ backChannel }) => backChannel.sequential),
     holdMs: per(({ backChannel }) => backChannel.holdMs),
     rssMB: per(({ load }) => load.after.rss / 2 ** 20),
+    heapMB,
     pendingBytes,
     importMs,
     callsByEndpoint: Object.fromEntries(
@@ -103,13 +106,16 @@ async function pendingLoginBytes(app: AppProcess): Promise<number> {
 
 const loads = new Map<Provider, Record<Side, Round[]>>();
 const pendingBytes = new Map<Provider, Record<Side, number>>();
+const heaps = new Map<Provider, Record<Side, number>>();
 try {
   for (const provider of providers) {
     const apps = {
       ours: await AppProcess.start(provider, 'ours', emulator.url, args['cpu-prof']),
       theirs: await AppProcess.start(provider, 'theirs', emulator.url, args['cpu-prof']),
+      floor: await AppProcess.start(provider, 'floor', emulator.url, args['cpu-prof']),
     };
-    const rounds: Record<Side, Round[]> = { ours: [], theirs: [] };
+    const rounds: Record<Side, Round[]> = { ours: [], theirs: [], floor: [] };
+    const heap = { ours: 0, theirs: 0, floor: 0 };
     try {
       for (let round = 0; round < config.rounds; round++) {
         for (const side of SIDES) {
@@ -118,12 +124,15 @@ try {
           rounds[side].push({ load, backChannel: emulator.summary() });
         }
       }
+      // What stays resident once the logins are over: code, pools, caches, the 16 sessions.
+      for (const side of SIDES) heap[side] = (await apps[side].snapshot(true)).heapUsed / 2 ** 20;
     } finally {
       await Promise.all(SIDES.map((side) => apps[side].stop()));
     }
     loads.set(provider, rounds);
+    heaps.set(provider, heap);
     // On fresh apps: what a loaded app frees later (sockets, buffers) would hide the growth.
-    const bytes = { ours: 0, theirs: 0 };
+    const bytes = { ours: 0, theirs: 0, floor: 0 };
     for (const side of SIDES) {
       const app = await AppProcess.start(provider, side, emulator.url);
       try {
@@ -140,16 +149,19 @@ try {
   await emulator.close();
 }
 
-const specifiers = providers.flatMap((provider) => SIDES.map((side) => PACKAGES[provider][side]));
+const specifiers = providers.flatMap((provider) => [PACKAGES[provider].ours, PACKAGES[provider].theirs]);
 const importTimes = await coldImportTimes(specifiers, BUILD_DIR, config.importSamples);
 
 const results = new Map<Provider, Record<Side, Figures>>();
 for (const provider of providers) {
   const rounds = loads.get(provider);
   const bytes = pendingBytes.get(provider);
-  if (!rounds || !bytes) continue;
-  const figures = (side: Side) => figuresOf(rounds[side], bytes[side], importTimes.get(PACKAGES[provider][side]) ?? NaN);
-  results.set(provider, { ours: figures('ours'), theirs: figures('theirs') });
+  const heap = heaps.get(provider);
+  if (!rounds || !bytes || !heap) continue;
+  // The floor is part of the app: it has no package of its own to import.
+  const importMs = (side: Side) => (side === 'floor' ? NaN : (importTimes.get(PACKAGES[provider][side]) ?? NaN));
+  const figures = (side: Side) => figuresOf(rounds[side], bytes[side], heap[side], importMs(side));
+  results.set(provider, { ours: figures('ours'), theirs: figures('theirs'), floor: figures('floor') });
 }
 
 log();

@@ -1,9 +1,11 @@
-// CPU per back-channel call: passport-kit's HttpClient (undici.request on a pooled Agent)
-// against the global fetch, and against passport-oauth2's transport (node-oauth over node:http),
-// on a loopback token endpoint. Run: npx tsx bench/transport.ts [calls]
+// CPU per back-channel call: passport-kit's HttpClient (undici's dispatch on a pooled Agent)
+// against the floor's node:http keep-alive call (bench/floor/http.ts: no deadline, no cap), the
+// global fetch, and passport-oauth2's transport (node-oauth over node:http), on a loopback token
+// endpoint. Run: npx tsx bench/transport.ts [calls]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpClient } from '@passport-kit/core';
+import { send } from './floor/http.js';
 
 const CALLS = Number(process.argv[2] ?? 4000);
 const WARMUP = 500;
@@ -23,6 +25,7 @@ const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: '
 
 const client = new HttpClient({ userAgent: 'bench' });
 const ours = async () => JSON.parse((await client.request({ method: 'POST', url, headers, body: BODY })).body);
+const viaFloor = async () => JSON.parse(await send('POST', url, headers, BODY));
 const viaFetch = async () => (await fetch(url, { method: 'POST', headers, body: BODY })).json();
 
 // passport-oauth2 1.8 redeems codes through node-oauth's OAuth2#getOAuthAccessToken.
@@ -45,7 +48,7 @@ async function measure(name: string, call: () => Promise<unknown>) {
 
 const rounds = [];
 for (let round = 0; round < 3; round++) {
-  for (const [name, call] of [['passport-kit HttpClient', ours], ['global fetch', viaFetch], ['node-oauth (passport-oauth2)', viaNodeOAuth]] as const) {
+  for (const [name, call] of [['passport-kit HttpClient', ours], ['floor (node:http keep-alive)', viaFloor], ['global fetch', viaFetch], ['node-oauth (passport-oauth2)', viaNodeOAuth]] as const) {
     rounds.push(await measure(name, call));
   }
 }

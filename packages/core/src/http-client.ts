@@ -1,4 +1,4 @@
-import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { NetworkError } from './errors.js';
 import { observeBackChannelCall } from './login-step.js';
 
@@ -48,17 +48,39 @@ export interface HttpResponse {
 
 const MAX_TIMER_DELAY = 2 ** 31 - 1;
 
+// undici's index loads all of undici (fetch, WebSocket, caches, mocks): about 5 MB of heap and
+// 40 ms of a cold start. The default transport needs only its Agent, loaded on the first call
+// that has no dispatcher of its own. undici publishes no `exports` map, so the file is reachable;
+// should a later version move it, the index is the fallback.
+const AGENT_MODULE = 'undici/lib/dispatcher/agent.js';
+
 let sharedAgent: Agent | undefined;
+let loadingAgent: Promise<Agent> | undefined;
+
+async function loadAgentClass(): Promise<typeof Agent> {
+  try {
+    return ((await import(AGENT_MODULE)) as { default: typeof Agent }).default;
+  } catch {
+    return (await import('undici')).Agent;
+  }
+}
 
 // One pool per process: a login makes two or three calls to the same hosts, so reusing the
 // keep-alive connections saves a TCP (and TLS) handshake on each.
-function defaultDispatcher(): Agent {
-  sharedAgent ??= new Agent({
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-    connect: { timeout: DEFAULT_TIMEOUT },
-  });
-  return sharedAgent;
+function defaultDispatcher(): Promise<Agent> {
+  loadingAgent ??= loadAgentClass().then(
+    (AgentClass) =>
+      (sharedAgent ??= new AgentClass({
+        keepAliveTimeout: 10_000,
+        keepAliveMaxTimeout: 60_000,
+        connect: { timeout: DEFAULT_TIMEOUT },
+      })),
+    (err: unknown) => {
+      loadingAgent = undefined; // the next call tries again
+      throw err;
+    },
+  );
+  return loadingAgent;
 }
 
 /**
@@ -101,20 +123,31 @@ export class HttpClient {
     } catch (err) {
       return Promise.reject(new NetworkError(`${describeTarget(req.method, req.url)}: request failed (invalid URL)`, 'ERR_NETWORK', { cause: err }));
     }
-    const response = new Promise<HttpResponse>((resolve, reject) => {
-      new ResponseReader(req, this.#timeout, this.#maxResponseSize, resolve, reject).send(req.dispatcher ?? this.#dispatcher ?? defaultDispatcher(), {
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: req.method,
-        headers,
-        body: req.body ?? null,
-        // undici's own timers can fire early on a reused keep-alive connection (509 ms of an
-        // 800 ms timeout, measured): the reader's deadline is the timeout, these a backstop.
-        headersTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
-        bodyTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
-      });
-    });
+    const options: Dispatcher.DispatchOptions = {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: req.method,
+      headers,
+      body: req.body ?? null,
+      // undici's own timers can fire early on a reused keep-alive connection (509 ms of an
+      // 800 ms timeout, measured): the reader's deadline is the timeout, these a backstop.
+      headersTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
+      bodyTimeout: Math.min(this.#timeout * 2, MAX_TIMER_DELAY),
+    };
+    const dispatcher = req.dispatcher ?? this.#dispatcher ?? sharedAgent;
+    const response = dispatcher
+      ? this.#send(dispatcher, req, options)
+      : defaultDispatcher().then(
+          (agent) => this.#send(agent, req, options),
+          (err: unknown) => Promise.reject(toNetworkError(err, req, this.#timeout)),
+        );
     return observeBackChannelCall(req.method, req.url, response);
+  }
+
+  #send(dispatcher: Dispatcher, req: HttpRequest, options: Dispatcher.DispatchOptions): Promise<HttpResponse> {
+    return new Promise<HttpResponse>((resolve, reject) => {
+      new ResponseReader(req, this.#timeout, this.#maxResponseSize, resolve, reject).send(dispatcher, options);
+    });
   }
 }
 
@@ -239,14 +272,13 @@ function timedOut(req: HttpRequest, timeout: number, cause?: unknown): NetworkEr
   return new NetworkError(`${where}: no complete response within ${timeout} ms`, 'ERR_TIMEOUT', cause === undefined ? {} : { cause });
 }
 
+// undici's documented error codes (docs/api/Errors.md) of HeadersTimeoutError, BodyTimeoutError
+// and ConnectTimeoutError: read by code, they need no undici import and are recognised from a
+// user's dispatcher of another undici copy too.
+const UNDICI_TIMEOUT_CODES: ReadonlySet<unknown> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 function toNetworkError(err: unknown, req: HttpRequest, timeout: number): NetworkError {
-  if (
-    err instanceof undiciErrors.HeadersTimeoutError ||
-    err instanceof undiciErrors.BodyTimeoutError ||
-    err instanceof undiciErrors.ConnectTimeoutError
-  ) {
-    return timedOut(req, timeout, err);
-  }
+  if (err instanceof Error && UNDICI_TIMEOUT_CODES.has((err as NodeJS.ErrnoException).code)) return timedOut(req, timeout, err);
   const where = describeTarget(req.method, req.url);
   const reason = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
   return new NetworkError(`${where}: request failed (${reason})`, 'ERR_NETWORK', { cause: err });

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { expect } from 'chai';
-import { Agent, MockAgent, type Dispatcher } from 'undici';
+import { Agent, MockAgent, errors, type Dispatcher } from 'undici';
 import { DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, HttpClient, NetworkError, describeTarget } from '@passport-kit/core';
 import { startLoopbackServer, type LoopbackServer } from '@passport-kit/test-support/loopback-server';
 
@@ -240,6 +240,26 @@ describe('HttpClient', () => {
         clearInterval(drip);
       }
     });
+
+    // A dispatcher that fails every call with `error`, as undici's own timers do.
+    const failingWith = (error: Error) => ({ dispatch: (_options: unknown, handler: Dispatcher.DispatchHandler) => (handler.onError?.(error), true) }) as unknown as Dispatcher;
+    const undiciTimeouts: [string, Error][] = [
+      ["undici's HeadersTimeoutError", new errors.HeadersTimeoutError()],
+      ["undici's BodyTimeoutError", new errors.BodyTimeoutError()],
+      ["undici's ConnectTimeoutError", new errors.ConnectTimeoutError()],
+      ['a timeout error of another undici copy (same code)', Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' })],
+    ];
+    for (const [what, error] of undiciTimeouts) {
+      it(`ends with ERR_TIMEOUT when the dispatcher reports ${what}`, async () => {
+        const client = new HttpClient({ userAgent: USER_AGENT, dispatcher: failingWith(error), timeout: 5_000 });
+
+        const err = await rejection(client.request({ method: 'GET', url: 'https://provider.test/user' }));
+
+        expect(err.code).to.equal('ERR_TIMEOUT');
+        expect(err.message).to.equal('GET https://provider.test/user: no complete response within 5000 ms');
+        expect(err.cause).to.equal(error);
+      });
+    }
 
     it('accepts a response that completes inside the deadline', async () => {
       server = await startLoopbackServer((_req, res) => setTimeout(() => res.end('late but in time'), 50));
