@@ -39,9 +39,15 @@ export function passportOAuth2For(packageName: string): string {
   return realpathSync(packageRequire.resolve('passport-oauth2'));
 }
 
-/** True when the strategies run on our base, false on the real passport-oauth2 (the control). */
+/**
+ * True when the strategies run on our base, false on the real passport-oauth2 (the control).
+ * Read from where npm installed the package, not from its main file: on a fresh clone that file
+ * (packages/oauth2/dist) is built only by the suite's `before` hook, after this is asked.
+ */
 export function onOurBase(): boolean {
-  return passportOAuth2For('passport-google-oauth20').startsWith(OUR_PACKAGE + sep);
+  if (CONTROL) return false;
+  const packageRequire = createRequire(rootRequire.resolve('passport-google-oauth20/package.json'));
+  return dirname(realpathSync(packageRequire.resolve('passport-oauth2/package.json'))) === realpathSync(OUR_PACKAGE);
 }
 
 /** An installed strategy package, loaded as a CommonJS user would: `require(name)`. */
