@@ -13,7 +13,6 @@ import {
   Strategy as PassportStrategy,
   paramValue,
   randomToken,
-  readParam,
   resolveCallbackURL,
   userAgent,
   warnUnknownOptions,
@@ -22,8 +21,9 @@ import {
   type PassportRequest,
 } from '@passport-kit/core';
 import packageJson from '../package.json' with { type: 'json' };
-import { buildAuthorizationURL } from './authorization-url.js';
-import { AuthorizationError, InternalOAuthError, TokenError } from './errors.js';
+import { authorizationRequestURL, createAuthorizationRequest, type AuthorizationClient } from './authorization-request.js';
+import { errorResponseOutcome, isExpectedIssuer, readAuthorizationResponse, type CodeResponse, type ErrorResponse } from './authorization-response.js';
+import { InternalOAuthError } from './errors.js';
 import { duringStep, duringVerify, observeLogin, reportStateCheck } from './login-observer.js';
 import { OAuth2Compat, isLegacyOAuthError } from './oauth2-compat.js';
 import { OAUTH2_OPTION_NAMES } from './option-names.js';
@@ -31,10 +31,12 @@ import { warnIfNoClientSecret } from './client-secret-check.js';
 import type { OAuth2AuthenticateOptions, OAuth2StrategyOptions } from './options.js';
 import { parseOAuthErrorBody } from './parse-error-response.js';
 import { readProtectedResource, type ResourceRequestOptions, type ResourceResponse } from './protected-resource.js';
-import { codeChallenge, createCodeVerifier, type PKCEMethod } from './pkce.js';
+import { keepPendingLogin, takePendingLogin } from './pending-login.js';
+import { createCodeVerifier, type PKCEMethod } from './pkce.js';
 import type { SkipUserProfile } from './skip-user-profile.js';
 import { DefaultStateStore, NullStateStore, type StateStore, type StateStoreMeta } from './state-store.js';
 import { TokenClient } from './token-client.js';
+import { authorizationCodeTokenParams, exchangeAuthorizationCode } from './token-request.js';
 import type { TokenResponse } from './token-response.js';
 import {
   type VerifyFunction,
@@ -68,8 +70,6 @@ export interface LoginExtras {
   /** Kept with the state until the callback, then given to `validateTokenResponse`. */
   data?: Record<string, unknown>;
 }
-
-const MAX_ERROR_DESCRIPTION = 500;
 
 /**
  * The OAuth 2.0 authorization code flow (RFC 6749 §4.1) as a Passport strategy, drop-in for
@@ -316,20 +316,57 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     });
   }
 
+  // The protocol, step by step: each step's rules live in its own file (authorization-request,
+  // authorization-response, pending-login, token-request); the methods below only carry them
+  // out with this strategy's hooks, store and passport's redirect/success/fail/error.
   private async handleRequest(req: IncomingRequest, options: OAuth2AuthenticateOptions): Promise<void> {
-    const error = readParam(req, 'error');
+    const meta = this.loginMeta(req, options);
+    const response = readAuthorizationResponse(req);
+    if (response.type === 'error') return this.handleErrorResponse(req, response, meta);
+    const providerError = this.readAuthorizationError(req);
+    if (providerError) return this.handleProviderErrorResponse(req, providerError, meta);
+    if (response.type === 'code') return this.handleCallback(req, options, response, meta);
+    return this.redirectToProvider(req, options, meta);
+  }
+
+  /** What the state store is told about this login: endpoints, client and resolved `redirect_uri`. */
+  private loginMeta(req: IncomingRequest, options: OAuth2AuthenticateOptions): StateStoreMeta {
     const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
-    const meta: StateStoreMeta = {
+    return {
       authorizationURL: this._oauth2._authorizeUrl,
       tokenURL: this._oauth2._accessTokenUrl,
       clientID: this._oauth2._clientId,
       callbackURL,
     };
-    if (error.kind !== 'absent') return this.handleErrorResponse(req, error.kind === 'value' ? error.value : undefined, meta);
-    const providerError = this.readAuthorizationError(req);
-    if (providerError) return this.handleProviderErrorResponse(req, providerError, meta);
-    if (readParam(req, 'code').kind !== 'absent') return this.handleCallback(req, options, meta);
-    return this.redirectToProvider(req, options, meta);
+  }
+
+  // The authorization endpoint and client ID are read from `_oauth2` on every request, as
+  // passport-oauth2 does: subclasses set them there.
+  private authorizationClient(): AuthorizationClient {
+    return {
+      authorizationURL: this._oauth2._authorizeUrl,
+      clientID: this._oauth2._clientId,
+      scope: this._scope,
+      scopeSeparator: this._scopeSeparator,
+      pkceMethod: this._pkceMethod,
+      usesDefaultStore: this._usesDefaultStore,
+    };
+  }
+
+  /** Start a login: keep it pending in the state store, then redirect to the provider. */
+  private async redirectToProvider(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
+    const extras = await this.beginLogin(req, options);
+    const request = createAuthorizationRequest(this.authorizationClient(), {
+      scope: options.scope,
+      state: options.state,
+      authorizationParams: this.authorizationParams(options),
+      loginParams: extras.params,
+      loginData: extras.data,
+      codeVerifier: this._pkceMethod ? createCodeVerifier() : undefined,
+      meta,
+    });
+    const handle = request.pending ? await keepPendingLogin(this._stateStore, req, request.pending) : undefined;
+    this.redirect(authorizationRequestURL(this.authorizationClient(), request, handle));
   }
 
   /**
@@ -337,76 +374,42 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
    * for a pending login of this browser (§10.12): anyone can send `?error=…&error_description=`,
    * and its text would otherwise reach the user as our failure message.
    */
-  private async handleErrorResponse(req: IncomingRequest, code: string | undefined, meta: StateStoreMeta): Promise<void> {
-    if (code === undefined) return this.fail({ message: 'Invalid authorization response.' }, 400);
-    const checked = await this.checkErrorResponseState(req, meta);
-    if (!checked.ok) return this.fail(checked.state ?? { message: 'Invalid authorization request state.' }, 403);
-    const description = paramValue(req, 'error_description')?.slice(0, MAX_ERROR_DESCRIPTION);
-    if (code === 'access_denied') return this.fail({ message: description });
-    const uri = paramValue(req, 'error_uri');
-    this.error(new AuthorizationError(description, code.slice(0, 100), uri));
+  private async handleErrorResponse(req: IncomingRequest, response: ErrorResponse, meta: StateStoreMeta): Promise<void> {
+    const { error } = response;
+    if (error === undefined) return this.fail({ message: 'Invalid authorization response.' }, 400);
+    const taken = await this.takeLoginOfErrorResponse(req, response.state, meta);
+    if (!taken.ok) return this.fail(taken.state ?? { message: 'Invalid authorization request state.' }, 403);
+    const outcome = errorResponseOutcome({ ...response, error });
+    if ('failure' in outcome) return this.fail(outcome.failure);
+    this.error(outcome.error);
   }
 
   /** A provider's own error form (see `readAuthorizationError`): acted on only for a pending login, as RFC 6749's. */
   private async handleProviderErrorResponse(req: IncomingRequest, error: Error, meta: StateStoreMeta): Promise<void> {
-    const checked = await this.checkErrorResponseState(req, meta);
-    if (!checked.ok) return this.fail(checked.state ?? { message: 'Invalid authorization request state.' }, 403);
+    const taken = await this.takeLoginOfErrorResponse(req, paramValue(req, 'state'), meta);
+    if (!taken.ok) return this.fail(taken.state ?? { message: 'Invalid authorization request state.' }, 403);
     this.error(error);
   }
 
   // With `state: false` nothing was kept: the response is taken as passport-oauth2 takes it.
-  private async checkErrorResponseState(req: IncomingRequest, meta: StateStoreMeta): Promise<{ ok: boolean | string; state: unknown }> {
+  private async takeLoginOfErrorResponse(req: IncomingRequest, state: string | undefined, meta: StateStoreMeta): Promise<{ ok: boolean | string; state: unknown }> {
     if (this._stateStore instanceof NullStateStore) return { ok: true, state: undefined };
-    const state = readParam(req, 'state');
-    return this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
+    return takePendingLogin(this._stateStore, req, state, meta);
   }
 
-  private async redirectToProvider(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
-    const extras = await this.beginLogin(req, options);
-    const params: Record<string, unknown> = { ...this.authorizationParams(options), ...extras.params, response_type: 'code' };
-    if (meta.callbackURL) params['redirect_uri'] = meta.callbackURL;
-    const scope = options.scope ?? this._scope;
-    if (scope) params['scope'] = Array.isArray(scope) ? scope.join(this._scopeSeparator) : scope;
+  /** Complete a login: take its pending record, exchange the code, validate, load the profile, verify. */
+  private async handleCallback(req: IncomingRequest, options: OAuth2AuthenticateOptions, response: CodeResponse, meta: StateStoreMeta): Promise<void> {
+    const { code } = response;
+    if (code === undefined) return this.fail({ message: 'Invalid authorization response: malformed code.' }, 400);
+    const taken = await takePendingLogin(this._stateStore, req, response.state, meta);
+    reportStateCheck(this, req, taken.ok !== false, taken.state, this._trustProxy);
+    if (!taken.ok) return this.fail(taken.state, 403);
+    if (!isExpectedIssuer(response.iss, this._issuer)) return this.fail({ message: 'Authorization response is from an unexpected issuer.' }, 403);
 
-    let verifier: string | undefined;
-    if (this._pkceMethod) {
-      verifier = createCodeVerifier();
-      params['code_challenge'] = codeChallenge(verifier, this._pkceMethod);
-      params['code_challenge_method'] = this._pkceMethod;
-    }
-
-    if (typeof options.state === 'string' && options.state && !this._usesDefaultStore) {
-      // passport-oauth2: a string state with a custom store is sent as the state itself.
-      params['state'] = options.state;
-    } else {
-      const handle = await this.storeState(req, verifier, options.state, extras.data ? { ...meta, loginData: extras.data } : meta);
-      if (handle) params['state'] = handle;
-    }
-    this.redirect(buildAuthorizationURL(this._oauth2._authorizeUrl, this._oauth2._clientId, params));
-  }
-
-  private async handleCallback(req: IncomingRequest, options: OAuth2AuthenticateOptions, meta: StateStoreMeta): Promise<void> {
-    const code = readParam(req, 'code');
-    if (code.kind !== 'value' || code.value === '') {
-      return this.fail({ message: 'Invalid authorization response: malformed code.' }, 400);
-    }
-    const state = readParam(req, 'state');
-    const checked = await this.verifyState(req, state.kind === 'value' ? state.value : undefined, meta);
-    reportStateCheck(this, req, checked.ok !== false, checked.state, this._trustProxy);
-    if (!checked.ok) return this.fail(checked.state, 403);
-
-    // RFC 9207: a response carrying another server's issuer is a mix-up attack.
-    const iss = readParam(req, 'iss');
-    if (this._issuer && iss.kind !== 'absent' && (iss.kind !== 'value' || iss.value !== this._issuer)) {
-      return this.fail({ message: 'Authorization response is from an unexpected issuer.' }, 403);
-    }
-
-    const params: Record<string, unknown> = { ...this.tokenParams(options), grant_type: 'authorization_code' };
-    const redirectURI = sentRedirectURI(checked.redirectURI, meta.callbackURL);
-    if (redirectURI) params['redirect_uri'] = redirectURI;
-    if (typeof checked.ok === 'string') params['code_verifier'] = checked.ok;
-    const exchanged = await duringStep(this, req, 'token', () => this.exchangeCode(code.value, params));
-    const tokens = await this.validateTokenResponse(exchanged, checked.loginData ?? {}, req);
+    const params = authorizationCodeTokenParams(this.tokenParams(options), taken, meta.callbackURL);
+    const exchanged = await duringStep(this, req, 'token', () =>
+      exchangeAuthorizationCode(this._oauth2, code, params, (err, secrets) => this._createOAuthError('Failed to obtain access token', err, secrets)));
+    const tokens = await this.validateTokenResponse(exchanged, taken.loginData ?? {}, req);
     const profile = await duringStep(this, req, 'profile', () => this.loadUserProfile(tokens, { req, options }));
     const { user, info } = await duringVerify(this, req, () => callVerify(this._verify, {
       req,
@@ -417,24 +420,8 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     }));
     if (!user) return this.fail(info);
     const successInfo: Record<string, unknown> = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
-    if (checked.state !== undefined && checked.state !== null) successInfo['state'] = checked.state;
+    if (taken.state !== undefined && taken.state !== null) successInfo['state'] = taken.state;
     this.success(user, successInfo);
-  }
-
-  // passport-oauth2's code exchange: through `_oauth2.getOAuthAccessToken`, so a subclass that
-  // replaced or wrapped it (passport-apple signs its client secret there) is used.
-  private exchangeCode(code: string, params: Record<string, unknown>): Promise<TokenResponse> {
-    return new Promise((resolve, reject) => {
-      const secrets = [code, typeof params['code_verifier'] === 'string' ? params['code_verifier'] : undefined, this._oauth2._clientSecret];
-      this._oauth2.getOAuthAccessToken(code, params, (err, accessToken, refreshToken, results) => {
-        if (err) return reject(this._createOAuthError('Failed to obtain access token', err, secrets));
-        try {
-          resolve(tokenResponseFrom(accessToken, refreshToken, results ?? {}));
-        } catch (failure) {
-          reject(failure);
-        }
-      });
-    });
   }
 
   /**
@@ -468,34 +455,6 @@ export class OAuth2StrategyClass<P = unknown, R extends object = PassportRequest
     if (await shouldSkipUserProfile(this._skipUserProfile, accessToken)) return undefined;
     const { user: profile } = await settle(this.userProfile.bind(this), [accessToken]);
     return profile;
-  }
-
-  // passport-oauth2 picks the store signature by arity; so do we, so custom stores keep working.
-  private storeState(req: IncomingRequest, verifier: string | undefined, state: unknown, meta: StateStoreMeta): Promise<string | undefined> {
-    return new Promise((resolve, reject) => {
-      const done = (err: Error | null, handle?: string) => (err ? reject(err) : resolve(handle));
-      const store = this._stateStore.store.bind(this._stateStore) as (...args: unknown[]) => void;
-      switch (this._stateStore.store.length) {
-        case 5: return store(req, verifier, state, meta, done);
-        case 4: return store(req, state, meta, done);
-        case 3: return store(req, meta, done);
-        default: return store(req, done);
-      }
-    });
-  }
-
-  private verifyState(
-    req: IncomingRequest,
-    providedState: string | undefined,
-    meta: StateStoreMeta,
-  ): Promise<{ ok: boolean | string; state: unknown; loginData: Record<string, unknown> | undefined; redirectURI: unknown }> {
-    return new Promise((resolve, reject) => {
-      const done = (err: Error | null, ok?: boolean | string, state?: unknown, loginData?: unknown, redirectURI?: unknown) =>
-        err ? reject(err) : resolve({ ok: ok ?? false, state, loginData: isRecord(loginData) ? loginData : undefined, redirectURI });
-      const verify = this._stateStore.verify.bind(this._stateStore) as (...args: unknown[]) => void;
-      if (this._stateStore.verify.length === 4) verify(req, providedState, meta, done);
-      else verify(req, providedState, done);
-    });
   }
 }
 
@@ -533,52 +492,10 @@ function chooseStateStore(
   return { store, usesDefault: true, pkce: options.pkce === false ? undefined : requestedPKCE ?? 'S256' };
 }
 
-/**
- * The token response as `getOAuthAccessToken` reported it. node-oauth leaves an OAuth error that
- * came with a 2xx (GitHub's way) in `results`; without an access token that is the error.
- */
-function tokenResponseFrom(accessToken: string | undefined, refreshToken: string | undefined, results: Record<string, unknown>): TokenResponse {
-  // Any truthy token, as passport-oauth2 checks: passport-forcedotcom hands on an object whose
-  // toString() is the token, and its verify expects that object.
-  if (!accessToken) {
-    const code = results['error'];
-    if (typeof code === 'string' && code !== '') {
-      const description = results['error_description'];
-      const uri = results['error_uri'];
-      throw new TokenError(typeof description === 'string' ? description.slice(0, MAX_ERROR_DESCRIPTION) : undefined, code.slice(0, 100), typeof uri === 'string' ? uri : undefined);
-    }
-    throw new TokenError('Token response has no access_token', 'invalid_token_response');
-  }
-  const text = (name: string): string | undefined => (typeof results[name] === 'string' ? (results[name] as string) : undefined);
-  const expiresIn = Number(results['expires_in']);
-  return {
-    accessToken,
-    refreshToken: refreshToken || undefined,
-    tokenType: text('token_type'),
-    expiresIn: results['expires_in'] !== undefined && Number.isFinite(expiresIn) ? expiresIn : undefined,
-    scope: text('scope'),
-    params: results,
-  };
-}
-
 function absoluteURL(value: string, name: string, label: string): URL {
   try {
     return new URL(value);
   } catch {
     throw new TypeError(`${label} requires ${name} to be an absolute URL`);
   }
-}
-
-/**
- * RFC 6749 §4.1.3: the token request repeats exactly the redirect_uri of the authorization
- * request (`null`: none was sent), as the store kept it. A store that keeps none (passport-oauth2's
- * arities) leaves `undefined`: the callback's own resolution is sent, as passport-oauth2 does.
- */
-function sentRedirectURI(kept: unknown, resolvedNow: string | undefined): string | undefined {
-  if (kept === null) return undefined;
-  return typeof kept === 'string' ? kept : resolvedNow;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
