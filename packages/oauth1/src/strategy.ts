@@ -1,15 +1,10 @@
 import {
-  DefaultTransactionStore,
   Strategy as PassportStrategy,
   HttpClient,
-  UnexpectedBodyError,
   callVerify,
   callableClass,
-  deriveCookieSecret,
-  describeTarget,
   initialize,
   redact,
-  readParam,
   resolveCallbackURL,
   settle,
   shouldSkipUserProfile,
@@ -28,29 +23,25 @@ import type { OAuth1AuthenticateOptions, OAuth1StrategyOptions, SkipUserProfile 
 import { CallbackNotConfirmedError, InternalOAuthError } from './errors.js';
 import type { OAuth1Verify, TokenParams, VerifyFunction, VerifyFunctionWithParams, VerifyFunctionWithRequest, VerifyFunctionWithRequestAndParams } from './verify.js';
 import { secureRequest, type SignedRequestOptions } from './lib/signed-request.js';
+import { isVerifierMissing, obtainAccessToken } from './access-token.js';
+import { userAuthorizationRedirectURL } from './authorization-redirect.js';
+import { readCallbackResponse, type AuthorizedResponse } from './callback-response.js';
+import type { CredentialsResponse } from './credentials-response.js';
+import { oauth1Login } from './login-observer.js';
+import { OAuth } from './node-oauth.js';
+import { OAUTH1_OPTION_NAMES } from './option-names.js';
 import {
-  isRequestTokenStore,
-  isTransactionStore,
-  legacyStorage,
-  transactionStorage,
+  createRequestTokenStorage,
+  requestTokenCheckFailure,
   type PendingRequestToken,
   type RequestTokenStorage,
-} from './lib/request-token-stores.js';
-import { oauth1Login } from './login-observer.js';
-import { OAuth, type OAuthParameters } from './node-oauth.js';
-import { OAUTH1_OPTION_NAMES } from './option-names.js';
-import { percentEncode } from './percent-encode.js';
+} from './pending-request-token.js';
+import { isCallbackConfirmed, obtainRequestToken, requestTokenCallParams } from './request-token.js';
 import type { RequestTokenStoreMeta } from './request-token-store.js';
 import { SIGNATURE_METHODS } from './signature.js';
 
 /** A response to a signed call, as `fetchProtectedResource` returns it. */
 export type ProtectedResourceResponse = HttpResponse;
-
-interface TokenResponse {
-  token: string;
-  tokenSecret: string;
-  params: TokenParams;
-}
 
 /**
  * Passport strategy for OAuth 1.0a (RFC 5849), a drop-in for passport-oauth1's `Strategy`
@@ -177,7 +168,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     this._userAuthorizationURL = options.userAuthorizationURL;
     this._callbackURL = options.callbackURL;
     this._key = options.sessionKey || 'oauth';
-    this.requestTokenStorage = this.createStorage(options);
+    this.requestTokenStorage = createRequestTokenStorage(options, this._key);
     this._trustProxy = options.proxy;
     this._appURL = options.appURL;
     this._passReqToCallback = options.passReqToCallback === true;
@@ -271,77 +262,71 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     return this._oauth.fetch(secureRequest({ ...options, url, token, tokenSecret }));
   }
 
+  // The protocol, leg by leg: each step's rules live in its own file (callback-response,
+  // request-token, pending-request-token, authorization-redirect, access-token); the methods
+  // below only carry them out with this strategy's hooks, store and passport's
+  // redirect/success/fail/error.
   private async handleRequest(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
-    // A user who refuses comes back with `denied=<request token>` (Twitter and others).
-    const denied = readParam(req, 'denied');
-    if (denied.kind !== 'absent') {
-      if (denied.kind === 'value') await this.requestTokenStorage.take(req, denied.value, this.meta()).catch(() => undefined);
-      return this.fail({ message: 'The user denied the authorization request' }, 403);
+    const response = readCallbackResponse(req);
+    switch (response.type) {
+      case 'denied':
+        // The refused request token is forgotten; a store that cannot find it changes nothing.
+        if (response.requestToken !== undefined) await this.requestTokenStorage.take(req, response.requestToken, this.meta()).catch(() => undefined);
+        return this.fail({ message: 'The user denied the authorization request' }, 403);
+      case 'malformed':
+        return this.fail({ message: 'Malformed oauth_token parameter' }, 400);
+      case 'authorized':
+        return this.completeLogin(req, response);
+      case 'none':
+        return this.startLogin(req, options);
     }
-    const token = readParam(req, 'oauth_token');
-    if (token.kind === 'invalid') return this.fail({ message: 'Malformed oauth_token parameter' }, 400);
-    if (token.kind === 'value' && token.value !== '') return this.completeLogin(req, token.value);
-    return this.startLogin(req, options);
   }
 
+  /** Leg 1, then leg 2's redirect: obtain a request token, keep it pending, send the user to authorize it. */
   private async startLogin(req: IncomingRequest, options: OAuth1AuthenticateOptions): Promise<void> {
     const callbackURL = resolveCallbackURL(req, options.callbackURL ?? this._callbackURL, { proxy: this._trustProxy, appURL: this._appURL });
-    const meta = this.meta(callbackURL);
-    let requestToken: TokenResponse;
+    let requestToken: CredentialsResponse;
     try {
-      // RFC 5849 §2.1: `oob` when there is no callback to send the user to.
-      const params: OAuthParameters = { ...this.requestTokenParams(options), oauth_callback: callbackURL ?? 'oob' };
-      requestToken = await oauth1Login.duringStep(this, req, 'token', () => this.obtainToken('request', (done) => this._oauth.getOAuthRequestToken(params, done)));
+      const params = requestTokenCallParams(this.requestTokenParams(options), callbackURL);
+      requestToken = await oauth1Login.duringStep(this, req, 'token', () => obtainRequestToken(this._oauth, params));
     } catch (err) {
       return this.error(this.createOAuthError('Failed to obtain request token', err));
     }
-    // RFC 5849 §2.1: a 1.0a provider confirms it took the callback. One that does not takes it
-    // from the redirect, where an attacker can rewrite it (see the `allowOAuth10` option).
-    const confirmed = requestToken.params.oauth_callback_confirmed === 'true';
-    if (!confirmed && !this._allowOAuth10) return this.error(new CallbackNotConfirmedError());
+    const callbackConfirmed = isCallbackConfirmed(requestToken.params);
+    if (!callbackConfirmed && !this._allowOAuth10) return this.error(new CallbackNotConfirmedError());
 
     const pending: PendingRequestToken = { tokenSecret: requestToken.tokenSecret };
     if (options.state !== undefined) pending.state = options.state;
-    await this.requestTokenStorage.save(req, requestToken.token, pending, meta);
+    await this.requestTokenStorage.save(req, requestToken.token, pending, this.meta(callbackURL));
 
-    const query: [string, string][] = [['oauth_token', requestToken.token]];
-    if (!confirmed && callbackURL) query.push(['oauth_callback', callbackURL]);
-    for (const [name, value] of Object.entries(this.userAuthorizationParams(options) ?? {})) {
-      if (value !== undefined && value !== null) query.push([name, String(value)]);
-    }
     oauth1Login.reportStart(this, req, { loginKey: requestToken.token, authorizationURL: this._userAuthorizationURL, callbackURL }, this._trustProxy);
-    this.redirect(appendQuery(this._userAuthorizationURL, query));
+    this.redirect(userAuthorizationRedirectURL(this._userAuthorizationURL, {
+      requestToken: requestToken.token,
+      callbackURL,
+      callbackConfirmed,
+      extraParams: this.userAuthorizationParams(options),
+    }));
   }
 
-  private async completeLogin(req: IncomingRequest, requestToken: string): Promise<void> {
-    const verifier = readParam(req, 'oauth_verifier');
+  /** The callback: check the request token, then leg 3, the profile and the app's verify. */
+  private async completeLogin(req: IncomingRequest, { requestToken, verifier }: AuthorizedResponse): Promise<void> {
     if (verifier.kind === 'invalid') return this.fail({ message: 'Malformed oauth_verifier parameter' }, 400);
 
     const found = await this.requestTokenStorage.take(req, requestToken, this.meta());
     oauth1Login.reportCheck(this, req, found.status === 'found', found.status === 'found' ? undefined : found.status, this._trustProxy);
-    switch (found.status) {
-      case 'missing':
-        return this.fail({ message: 'Failed to find request token in session' }, 403);
-      case 'mismatch':
-        // A passport-oauth1 store's own reason (`Possible XSRF attack detected.`) comes first.
-        return this.fail('info' in found ? found.info : { message: 'Unknown or already used request token' }, 403);
-      case 'expired':
-        return this.fail({ message: 'Request token expired' }, 403);
-      case 'found':
-        break;
+    if (found.status !== 'found') {
+      const failure = requestTokenCheckFailure(found);
+      return this.fail(failure.challenge, failure.status);
     }
-    // RFC 5849 §2.2: a 1.0a provider always sends the verifier; a callback without one is
-    // either an OAuth 1.0 provider or someone completing a login they did not approve.
-    if (verifier.kind !== 'value' && !this._allowOAuth10) return this.fail({ message: 'Missing oauth_verifier parameter' }, 400);
+    if (isVerifierMissing(verifier, this._allowOAuth10)) return this.fail({ message: 'Missing oauth_verifier parameter' }, 400);
     const { tokenSecret, state } = found.data;
+    const oauthVerifier = verifier.kind === 'value' ? verifier.value : null;
 
-    let access: TokenResponse;
+    let access: CredentialsResponse;
     try {
-      const oauthVerifier = verifier.kind === 'value' ? verifier.value : null;
-      access = await oauth1Login.duringStep(this, req, 'token', () =>
-        this.obtainToken('access', (done) => this._oauth.getOAuthAccessToken(requestToken, tokenSecret, oauthVerifier, done)));
+      access = await oauth1Login.duringStep(this, req, 'token', () => obtainAccessToken(this._oauth, requestToken, tokenSecret, oauthVerifier));
     } catch (err) {
-      return this.error(this.createOAuthError('Failed to obtain access token', err, [requestToken, tokenSecret, verifier.kind === 'value' ? verifier.value : undefined]));
+      return this.error(this.createOAuthError('Failed to obtain access token', err, [requestToken, tokenSecret, oauthVerifier ?? undefined]));
     }
 
     const profile = await oauth1Login.duringStep(this, req, 'profile', () => this.loadUserProfile(access));
@@ -356,34 +341,6 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     const result: Record<string, unknown> = typeof info === 'object' && info !== null ? { ...info } : {};
     if (state !== undefined) result.state = state;
     this.success(user, result);
-  }
-
-  /**
-   * Runs one of `_oauth`'s token calls (which a subclass may have wrapped) and checks its answer:
-   * a token and a secret, as RFC 5849 §2.1 and §2.3 require.
-   */
-  private obtainToken(
-    leg: 'request' | 'access',
-    call: (done: (err: unknown, token?: string, tokenSecret?: string, results?: Record<string, unknown>) => void) => void,
-  ): Promise<TokenResponse> {
-    return new Promise<TokenResponse>((resolve, reject) => {
-      let settled = false;
-      const done = (err: unknown, token?: string, tokenSecret?: string, results?: Record<string, unknown>) => {
-        if (settled) return;
-        settled = true;
-        if (err) return reject(err);
-        if (typeof token !== 'string' || token === '' || typeof tokenSecret !== 'string' || tokenSecret === '') {
-          const url = leg === 'request' ? this._oauth._requestUrl : this._oauth._accessUrl;
-          return reject(new UnexpectedBodyError(`${describeTarget('POST', url)} did not return oauth_token and oauth_token_secret`));
-        }
-        resolve({ token, tokenSecret, params: firstValues(results) });
-      };
-      try {
-        call(done);
-      } catch (err) {
-        done(err ?? new Error('OAuth token call threw'));
-      }
-    });
   }
 
   /**
@@ -404,7 +361,7 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
     return new InternalOAuthError(message, err, { quoteCause: false });
   }
 
-  private async loadUserProfile(access: TokenResponse): Promise<Profile | undefined> {
+  private async loadUserProfile(access: CredentialsResponse): Promise<Profile | undefined> {
     if (await shouldSkipUserProfile(this._skipUserProfile, access.token, access.tokenSecret)) return undefined;
     const { user: profile } = await settle(this.userProfile.bind(this), [access.token, access.tokenSecret, access.params]);
     return profile as Profile | undefined;
@@ -420,23 +377,6 @@ export class OAuth1StrategyClass<P = Profile, R extends object = PassportRequest
       ...(callbackURL === undefined ? {} : { callbackURL }),
     };
   }
-
-  private createStorage(options: OAuth1StrategyOptions): RequestTokenStorage {
-    const store = options.requestTokenStore ?? options.store;
-    if (typeof store === 'object' && store !== null) {
-      if (isTransactionStore(store)) return transactionStorage(store);
-      if (isRequestTokenStore(store)) return legacyStorage(store);
-      throw new TypeError('OAuthStrategy requestTokenStore must have get/set/destroy or save/take methods');
-    }
-    const secret = options.stateCookie?.secret ?? (options.consumerSecret ? deriveCookieSecret(options.consumerSecret, 'oauth1 request token cookie') : undefined);
-    return transactionStorage(
-      new DefaultTransactionStore({
-        key: this._key,
-        ttl: options.requestTokenTTL,
-        cookie: secret === undefined ? undefined : { ...options.stateCookie, secret },
-      }),
-    );
-  }
 }
 
 /**
@@ -451,26 +391,8 @@ export type OAuth1Strategy = OAuth1StrategyClass;
 /** `Strategy`, as passport-oauth1 names it. */
 export { OAuth1Strategy as Strategy };
 
-/** Token-response parameters, a repeated one reduced to its first value. */
-function firstValues(results: Record<string, unknown> | undefined): TokenParams {
-  const params: TokenParams = {};
-  for (const [name, value] of Object.entries(results ?? {})) {
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== null) params[name] = String(first);
-  }
-  return params;
-}
-
 function redactError(error: Error, secrets: readonly (string | undefined)[]): Error {
   error.message = redact(error.message, secrets);
   if (typeof error.stack === 'string') error.stack = redact(error.stack, secrets);
   return error;
-}
-
-function appendQuery(url: string, pairs: readonly (readonly [string, string])[]): string {
-  const hash = url.indexOf('#');
-  const base = hash < 0 ? url : url.slice(0, hash);
-  const query = pairs.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
-  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
-  return `${base}${separator}${query}`;
 }

@@ -1,5 +1,6 @@
-import { loginBinding, type IncomingRequest, type TakeResult, type TransactionStore } from '@passport-kit/core';
-import type { RequestTokenStore, RequestTokenStoreMeta } from '../request-token-store.js';
+import { DefaultTransactionStore, deriveCookieSecret, loginBinding, type IncomingRequest, type TakeResult, type TransactionStore } from '@passport-kit/core';
+import type { OAuth1StrategyOptions } from './options.js';
+import type { RequestTokenStore, RequestTokenStoreMeta } from './request-token-store.js';
 
 /** What the strategy keeps between leg 1 and the callback. */
 export interface PendingRequestToken extends Record<string, unknown> {
@@ -14,6 +15,64 @@ export type StorageTakeResult = TakeResult<PendingRequestToken> | { status: 'mis
 export interface RequestTokenStorage {
   save(req: IncomingRequest, token: string, pending: PendingRequestToken, meta: RequestTokenStoreMeta): Promise<void>;
   take(req: IncomingRequest, token: string, meta: RequestTokenStoreMeta): Promise<StorageTakeResult>;
+}
+
+/**
+ * The storage for the app's `requestTokenStore` (or `store`): a passport-kit store
+ * (`save`/`take`) or a passport-oauth1 one (`get`/`set`/`destroy`, called with the arities it
+ * declares). Without one, the default store: the session under `sessionKey`, or a signed cookie.
+ *
+ * @example
+ * ```ts
+ * const storage = createRequestTokenStorage(options, options.sessionKey || 'oauth');
+ * await storage.save(req, token, { tokenSecret }, meta);
+ * ```
+ */
+export function createRequestTokenStorage(options: OAuth1StrategyOptions, sessionKey: string): RequestTokenStorage {
+  const store = options.requestTokenStore ?? options.store;
+  if (typeof store === 'object' && store !== null) {
+    if (isTransactionStore(store)) return transactionStorage(store);
+    if (isRequestTokenStore(store)) return legacyStorage(store);
+    throw new TypeError('OAuthStrategy requestTokenStore must have get/set/destroy or save/take methods');
+  }
+  const secret = options.stateCookie?.secret ?? (options.consumerSecret ? deriveCookieSecret(options.consumerSecret, 'oauth1 request token cookie') : undefined);
+  return transactionStorage(
+    new DefaultTransactionStore({
+      key: sessionKey,
+      ttl: options.requestTokenTTL,
+      cookie: secret === undefined ? undefined : { ...options.stateCookie, secret },
+    }),
+  );
+}
+
+/** How a login fails when the callback's request token is not a pending one of this browser. */
+export interface RequestTokenCheckFailure {
+  /** The failure passport reports (a passport-oauth1 store's own reason first). */
+  challenge: unknown;
+  /** Always 403. */
+  status: 403;
+}
+
+/**
+ * The request-token check, the defence against a login completed in another browser: what a
+ * callback whose request token the store did not have pending fails with.
+ *
+ * @example
+ * ```ts
+ * const found = await storage.take(req, token, meta);
+ * if (found.status !== 'found') return this.fail(requestTokenCheckFailure(found).challenge, 403);
+ * ```
+ */
+export function requestTokenCheckFailure(result: Exclude<StorageTakeResult, { status: 'found' }>): RequestTokenCheckFailure {
+  switch (result.status) {
+    case 'missing':
+      return { challenge: { message: 'Failed to find request token in session' }, status: 403 };
+    case 'mismatch':
+      // A passport-oauth1 store's own reason (`Possible XSRF attack detected.`) comes first.
+      return { challenge: 'info' in result ? result.info : { message: 'Unknown or already used request token' }, status: 403 };
+    case 'expired':
+      return { challenge: { message: 'Request token expired' }, status: 403 };
+  }
 }
 
 export function isTransactionStore(store: object): store is TransactionStore {
