@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { Strategy } from 'passport-strategy';
 import { send } from './http.js';
+import { session, text } from './request.js';
 
 export interface FloorOAuth1Options {
   consumerKey: string;
@@ -25,8 +26,6 @@ const SESSION_KEY = 'floor:oauth1';
 const encode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** express-session's session as a plain record. */
-const session = (req: Request) => req.session as unknown as Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export class FloorOAuth1Strategy extends Strategy {
   readonly name = 'floor-oauth1';

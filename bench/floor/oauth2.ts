@@ -6,6 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { Strategy } from 'passport-strategy';
 import { send } from './http.js';
+import { session, text } from './request.js';
 
 export interface FloorOAuth2Options {
   /** Which profile to read after the token: none (generic OAuth 2.0), GitHub's or Facebook's. */
@@ -28,8 +29,6 @@ export type FloorOAuth2Verify = (accessToken: string, refreshToken: string | und
 const SESSION_KEY = 'floor:oauth2';
 
 /** express-session's session as a plain record. */
-const session = (req: Request) => req.session as unknown as Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export class FloorOAuth2Strategy extends Strategy {
   readonly name = 'floor-oauth2';
