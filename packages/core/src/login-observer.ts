@@ -5,7 +5,7 @@ import { originalURL } from './callback-url.js';
 import { LOGIN_CHANNELS, type LoginCallbackMessage, type LoginProtocol, type StateFailureReason } from './login-channels.js';
 import { recordLoginFailure } from './login-failure.js';
 import { runLoginStep, type BackChannelStep } from './login-step.js';
-import { loginId, markLoginCompleted, recallLogin, rememberLogin } from './recent-logins.js';
+import { hasRecentLogins, loginId, markLoginCompleted, recallLogin, rememberLogin } from './recent-logins.js';
 import { paramValue, type IncomingRequest } from './request.js';
 import { explainStateFailure } from './state-failure-hint.js';
 import { PassportKitError } from './errors.js';
@@ -165,8 +165,12 @@ export function loginObserver(flow: LoginFlow): LoginObserver {
 
     reportCheck(strategy, req, ok, reason, proxy) {
       if (!ok && reason) checkFailures.set(req, reason);
+      if (!isObserved(LOGIN_CHANNELS.state)) {
+        // Only a login remembered while diagnostics were on needs marking: hash the state only then.
+        if (ok && hasRecentLogins()) markLoginCompleted(loginOf(req));
+        return;
+      }
       const id = loginOf(req);
-      if (!isObserved(LOGIN_CHANNELS.state)) return markLoginCompleted(ok ? id : undefined);
       const login = recallLogin(id);
       const callbackOrigin = originOf(originalURL(req, { proxy }));
       publish(LOGIN_CHANNELS.state, {

@@ -42,6 +42,11 @@ export function recallLogin(id: string | undefined): RecentLogin | undefined {
   return entry && { origin: entry.origin, completed: entry.completed };
 }
 
+/** Whether any login is remembered: none is unless diagnostics were on when it started. */
+export function hasRecentLogins(): boolean {
+  return logins.size > 0;
+}
+
 /** Notes that login `id` completed its state check. */
 export function markLoginCompleted(id: string | undefined): void {
   const entry = id === undefined ? undefined : logins.get(id);
