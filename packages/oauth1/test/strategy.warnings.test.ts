@@ -6,6 +6,7 @@ import passport from 'passport';
 import request from 'supertest';
 import { OAuth1Strategy } from '@passport-kit/oauth1';
 import { TwitterStrategy } from '@passport-kit/twitter';
+import { passportKitWarningsWhile } from '@passport-kit/test-support/warnings';
 
 const PROVIDER = 'http://127.0.0.1:4996';
 const ENDPOINTS = {
@@ -17,16 +18,7 @@ const verify = () => undefined;
 
 // Each test uses options no other test uses: a warning is emitted once per process.
 async function warningsWhile(build: () => void): Promise<{ code: string | undefined; message: string }[]> {
-  const seen: Error[] = [];
-  const listener = (warning: Error) => seen.push(warning);
-  process.on('warning', listener);
-  try {
-    build();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off('warning', listener);
-  }
-  return seen.filter((w) => w.name === 'PassportKitWarning').map((w) => ({ code: (w as NodeJS.ErrnoException).code, message: w.message }));
+  return (await passportKitWarningsWhile(build)).map(({ code, message }) => ({ code, message }));
 }
 
 describe('OAuth1Strategy and TwitterStrategy at construction', () => {

@@ -6,24 +6,12 @@ import { OAuth2Strategy } from '@passport-kit/oauth2';
 import { OpenIDConnectStrategy } from '@passport-kit/oidc';
 import { XStrategy } from '@passport-kit/twitter';
 import { AUTHORIZATION_URL, TOKEN_URL } from '@passport-kit/test-support/login-app';
+import { passportKitWarningsWhile } from '@passport-kit/test-support/warnings';
 
 const verify = () => undefined;
 
 // Each test uses options no other test uses: a warning is emitted once per process.
-async function warningsWhile(build: () => void): Promise<{ name: string; code: string | undefined; message: string }[]> {
-  const seen: Error[] = [];
-  const listener = (warning: Error) => seen.push(warning);
-  process.on('warning', listener);
-  try {
-    build();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off('warning', listener);
-  }
-  return seen
-    .filter((w) => w.name === 'PassportKitWarning')
-    .map((w) => ({ name: w.name, code: (w as NodeJS.ErrnoException).code, message: w.message }));
-}
+const warningsWhile = passportKitWarningsWhile;
 
 function oauth2(options: Record<string, unknown>) {
   return new OAuth2Strategy({ authorizationURL: AUTHORIZATION_URL, tokenURL: TOKEN_URL, clientID: 'client-w', clientSecret: 's', ...options } as never, verify as never);
